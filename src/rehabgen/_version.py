@@ -1,0 +1,3 @@
+"""The version printed on every handout; bump it with every release."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,124 @@
+"""Every error rehabgen raises on purpose, and the exit codes the CLI maps them to.
+
+The tree::
+
+    RehabgenError                 base; never raised itself
+    ├── InputError                bad user data; carries every Problem found (exit 1)
+    │   ├── CatalogueError        exercises/*.yaml
+    │   ├── ProfileError          an intake profile
+    │   ├── TemplateError         programs/*.yaml
+    │   ├── ClinicError           a clinic branding file
+    │   └── RosterError           a batch roster as a whole (a bad row is reported per row instead)
+    └── OutputError               an output that may not be written (exists, outside --out) (exit 1)
+
+Exceptions hold structured fields, never print, and format themselves only through ``str()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+EXIT_OK = 0
+"""A programme, a referral or a clean validation was produced."""
+EXIT_INPUT = 1
+"""Bad data (catalogue, profile, template, roster), or at least one batch row failed."""
+EXIT_USAGE = 2
+"""The command line itself was wrong (unknown option, missing argument)."""
+EXIT_INTERNAL = 3
+"""A bug in rehabgen: please report it with the command that caused it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one input: where it is and why it is wrong."""
+
+    message: str
+    file: str | None = None
+    path: tuple[str, ...] = ()
+    line: int | None = None
+    column: int | None = None
+
+    def location(self) -> str:
+        """``file:line:col`` (as much of it as is known)."""
+        parts = [self.file] if self.file else []
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location()
+        path = " › ".join(self.path)
+        head = ": ".join(p for p in (where, path) if p)
+        return f"{head}: {self.message}" if head else self.message
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape used by ``--format json`` and batch manifests."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "path": " › ".join(self.path),
+            "message": self.message,
+        }
+
+
+class RehabgenError(Exception):
+    """Base of every error rehabgen raises on purpose."""
+
+
+class InputError(RehabgenError):
+    """User data that cannot be used; ``problems`` lists every defect found, not just the first."""
+
+    what = "input"
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.what}: {count} {noun}"]
+        lines += [f"  {p}" for p in self.problems]
+        return "\n".join(lines)
+
+    @classmethod
+    def single(cls, message: str, *, file: str | None = None, path: Sequence[str] = ()) -> InputError:
+        """An error with one problem."""
+        return cls([Problem(message, file=file, path=tuple(path))])
+
+
+class CatalogueError(InputError):
+    """The exercise catalogue has defects."""
+
+    what = "exercise catalogue"
+
+
+class ProfileError(InputError):
+    """An intake profile has defects."""
+
+    what = "profile"
+
+
+class TemplateError(InputError):
+    """A programme template has defects."""
+
+    what = "programme template"
+
+
+class ClinicError(InputError):
+    """A clinic branding file has defects."""
+
+    what = "clinic file"
+
+
+class RosterError(InputError):
+    """A batch roster cannot be read at all (a single bad row is reported in the manifest instead)."""
+
+    what = "roster"
+
+
+class OutputError(RehabgenError):
+    """An output file may not be written."""

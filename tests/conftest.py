@@ -1,0 +1,45 @@
+"""Shared fixtures: the bundled catalogue (loaded once), profile builders and paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rehabgen.catalogue import Catalogue, load_catalogue
+from rehabgen.profile import Profile
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue(use_env=False)
+
+
+BASE_PROFILE: dict[str, Any] = {
+    "age": 34,
+    "weekly_running_km": 30,
+    "pain_nprs": 3,
+    "symptom_duration_weeks": 3,
+}
+
+
+def make_profile(**changes: Any) -> Profile:
+    """A valid profile with the given fields changed (nested dicts replace whole sub-models)."""
+    return Profile.model_validate({**BASE_PROFILE, **changes})
+
+
+# Hypothesis: the default profile runs 1000 generated profiles (CI proves the properties at scale);
+# HYPOTHESIS_PROFILE=dev runs 100 for a quick local loop.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
