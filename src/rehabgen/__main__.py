@@ -1,0 +1,5 @@
+"""``python -m rehabgen``: the same CLI as the ``rehabgen`` command."""
+
+from rehabgen.cli import main
+
+main()

@@ -1,0 +1,33 @@
+"""Writing outputs atomically: a reader, a crash or Ctrl-C never leaves a half-written file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it into place.
+
+    With ``overwrite=False`` an existing file is left alone and FileExistsError is raised; the check and
+    the rename happen as one step (a hard link), so two writers cannot both win.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            tmp.replace(path)
+        else:
+            os.link(tmp, path)  # fails with FileExistsError if someone else got there first
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()

@@ -1,0 +1,118 @@
+"""The programme as readable Markdown (``rehabgen plan --format md``): the same content as the handout."""
+
+from __future__ import annotations
+
+from rehabgen.catalogue import Catalogue
+from rehabgen.programme import PHASE_NAMES, Programme
+from rehabgen.vocab import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS
+
+_KIND = {"exercise": "Exercises", "walk": "Walk", "run": "Run", "cross_training": "Cross-training"}
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _md(text: str) -> str:
+    """Escape the characters Markdown would treat as formatting in user and catalogue text."""
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
+    """The whole programme, or the referral, as Markdown."""
+    meta = programme.meta
+    out: list[str] = [f"# {_md(meta.title)}", ""]
+    who = [
+        f"**Patient:** {_md(meta.patient.name)}" if meta.patient.name else None,
+        f"**ID:** {_md(meta.patient.id)}" if meta.patient.id else None,
+        f"**Clinician:** {_md(meta.clinician)}" if meta.clinician else None,
+        f"**Starts:** {meta.start_date.isoformat()}" if meta.start_date else None,
+        f"**Goal:** {_md(meta.goal)}" if meta.goal else None,
+    ]
+    out += [" · ".join(w for w in who if w), ""] if any(who) else []
+
+    if programme.referral is not None:
+        ref = programme.referral
+        out += [f"## {_md(ref.headline)}", "", f"**{_md(ref.action)}**", ""]
+        out += [f"- {_md(d)}" for d in ref.details] + [""]
+    if programme.status.is_referral:
+        if programme.reasons:
+            out += ["Your answers that led to this:", ""] + [f"- {_md(r)}" for r in programme.reasons] + [""]
+        out += _advice(programme)
+        out.append(_footer(programme))
+        return "\n".join(out) + "\n"
+
+    if programme.warnings:
+        out += ["## Please note", ""] + [f"- {_md(w.message)}" for w in programme.warnings] + [""]
+    out += ["## Your plan at a glance", ""]
+    for span in programme.phases:
+        weeks = f"week {span.from_week}" if span.from_week == span.to_week else f"weeks {span.from_week}-{span.to_week}"
+        out.append(f"- **{span.name}** ({weeks}): {_md(span.goal)}")
+    out.append("")
+    for gate in programme.gates:
+        out += [f"### {_md(gate.title)}", "", _md(gate.text), ""] + [f"- [ ] {_md(c)}" for c in gate.checklist] + [""]
+
+    for week in programme.weeks:
+        title = f"## Week {week.week}: {PHASE_NAMES[week.phase]}" + (" (lighter week)" if week.deload else "")
+        out += [title, ""]
+        out += [f"_{_md(n)}_" for n in week.notes] + ([""] if week.notes else [])
+        for session in week.sessions:
+            day = _DAYS[session.day - 1] if session.date is None else session.date.strftime("%a %d %b")
+            flag = " (optional)" if session.optional else ""
+            out.append(f"- **{day}** - {_md(session.title)}{flag}, about {session.duration_min} min")
+            if session.run is not None and session.run.gate:
+                out.append(f"  - {_md(session.run.gate)}")
+            if session.kind == "exercise":
+                for item in session.items:
+                    opt = " (optional)" if item.optional else ""
+                    out.append(
+                        f"  - {_md(item.name)}: {item.dose()}{opt}" + (f" - {_md(item.load)}" if item.load else "")
+                    )
+        out.append("")
+
+    out += ["## How to do each exercise", ""]
+    causes = set(programme.meta.causes)
+    for exercise_id in programme.exercise_ids():
+        ex = catalogue.exercises.get(exercise_id)
+        if ex is None:
+            continue
+        out += [f"### {_md(ex.name)}", "", f"*{CATEGORY_LABELS[ex.category]}* - {_md(ex.purpose)}", ""]
+        why = [CAUSE_INFO[c][0] for c in ex.causes if c.value in causes]
+        if why:
+            out += [f"Why it is in your plan: {_md(', '.join(why))}.", ""]
+        out += [f"{i}. {_md(step)}" for i, step in enumerate(ex.steps, 1)] + [""]
+        out += ["Tips: " + " ".join(_md(c) for c in ex.cues), ""]
+        out += ["Avoid: " + " ".join(_md(m) for m in ex.mistakes), ""]
+        muscles = ", ".join(MUSCLE_LABELS[m] for m in ex.muscles.primary)
+        out += [f"Works: {muscles}.", ""]
+        if ex.caution:
+            out += [f"**Caution:** {_md(ex.caution)}", ""]
+        ladder = [
+            f"{word}: {_md(catalogue[other].name)}"
+            for word, other in (("easier", ex.easier), ("harder", ex.harder))
+            if other is not None and other in catalogue
+        ]
+        if ladder:
+            out += ["Versions: " + "; ".join(ladder) + ".", ""]
+    if programme.exclusions:
+        out += ["## Left out of this plan, and why", ""]
+        for e in programme.exclusions:
+            out.append(f"- weeks {e.from_week}-{e.to_week}: {e.tag.value.replace('_', ' ')} - {_md(e.because)}")
+        out.append("")
+    out += _advice(programme)
+    out.append(_footer(programme))
+    return "\n".join(out) + "\n"
+
+
+def _advice(programme: Programme) -> list[str]:
+    out: list[str] = []
+    for advice in programme.advice:
+        out += [f"## {_md(advice.title)}", "", _md(advice.text), ""]
+        out += [f"- {_md(p)}" for p in advice.points] + ([""] if advice.points else [])
+    return out
+
+
+def _footer(programme: Programme) -> str:
+    return (
+        f"---\nMade by rehabgen {programme.rehabgen_version} · inputs {programme.meta.input_hash} · "
+        "not a diagnosis or medical advice."
+    )
