@@ -34,8 +34,8 @@ def safety_net(profile: Profile) -> Advice:
             f"URGENT - {routes.urgent} if you have: a high temperature or feel unwell with your back pain; "
             "weight loss you cannot explain; pain at night that no position eases; weakness in one leg or "
             "foot that is getting worse.",
-            f"SOON - {routes.routine} if your pain is not getting better after a few weeks, keeps getting "
-            "worse, or stops you from doing your daily activities.",
+            f"SOON - {routes.routine} if you have: pain that is not getting better after a few weeks, that "
+            "keeps getting worse, or that stops you from doing your daily activities.",
         ],
     )
 

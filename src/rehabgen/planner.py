@@ -74,6 +74,8 @@ SESSION_BUDGET_MIN: dict[Phase, int] = {
 WALK_START_MIN = {True: 10, False: 15}
 """First daily walk: 10 minutes when pain is 5/10 or more, else 15; +5 a week up to 30."""
 CROSS_TRAINING_IDS = ("stationary_cycling", "swimming", "pool_running", "elliptical_trainer")
+VARIETY_SLOTS = frozenset({"core_front", "glute_bridge", "glute_side", "legs_both", "legs_single"})
+"""Slots where session B prefers a different exercise from A; warm-ups and stretches stay the same."""
 SYMPTOM_GUIDED_NOTE = (
     "Optional: only if it eases your symptoms. Stop if pain spreads further down your leg (RULES §2.2, §2.3)."
 )
@@ -288,7 +290,8 @@ class _Planner:
                 elif selector.allowed(prior, excluded, weeks) is None and not selector.clashes(prior, taken):
                     ex = prior
             if ex is None:
-                ex = selector.pick(slot, phase, excluded, weeks, taken, avoid=a_ids)
+                avoid = a_ids if slot in VARIETY_SLOTS else frozenset()
+                ex = selector.pick(slot, phase, excluded, weeks, taken, avoid=avoid)
             if ex is not None:
                 chosen.append(Choice(slot, ex))
                 taken.add(ex.id)

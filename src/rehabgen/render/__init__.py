@@ -1,0 +1,1 @@
+"""Renderers: PDF handout (reportlab), Markdown, and the exercise illustrations."""

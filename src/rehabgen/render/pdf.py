@@ -1,0 +1,224 @@
+"""The PDF handout: ``render_pdf(programme, catalogue, clinic, options) -> bytes``.
+
+Only the resolved Programme is read; no rule is re-run here. The document is deterministic (reportlab's
+``invariant`` mode, no wall-clock dates: the printed date is ``--date`` or the start date), its text is real
+text in reading order, and every page carries a footer with page x of y, the patient's name, the rehabgen
+version, the input hash and the not-a-diagnosis line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from rehabgen.catalogue import Catalogue
+from rehabgen.clinic import Clinic
+from rehabgen.programme import Programme
+from rehabgen.render.cards import exercise_pages
+from rehabgen.render.fonts import SANS, markup, register_fonts
+from rehabgen.render.pages import advice_pages, clinician_page, cover, how_to_use, referral_page
+from rehabgen.render.styles import GREY, Theme, make_theme, styles
+from rehabgen.render.tables import calendar, outcomes, running_plan, tracking
+from rehabgen.template import DEFAULT_TEMPLATE, Template
+
+FOOTER_NOTE = "Not a diagnosis or medical advice."
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    """How to print: paper, size of type, and the date to print."""
+
+    page_size: str = "A4"
+    large_print: bool = False
+    printed_date: dt.date | None = None
+
+
+def render_pdf(
+    programme: Programme,
+    catalogue: Catalogue,
+    *,
+    clinic: Clinic | None = None,
+    options: HandoutOptions | None = None,
+    template: Template | None = None,
+) -> bytes:
+    """The handout (or the one-page referral handout) as PDF bytes."""
+    options = options or HandoutOptions()
+    template = template or DEFAULT_TEMPLATE
+    accent = (clinic.accent_colour if clinic else None) or template.handout.accent_colour
+    theme = make_theme(options.page_size, options.large_print, accent)
+    register_fonts()
+    printed = options.printed_date or programme.meta.start_date
+    story: list[Flowable] = [*header_band(theme, clinic)]
+    if programme.status.is_referral:
+        story += referral_page(programme, theme, clinic, printed)
+    else:
+        story += cover(programme, theme, clinic, printed)
+        story += [PageBreak(), *how_to_use(programme, theme)]
+        if template.handout.calendar:
+            story += [PageBreak(), *calendar(programme, theme)]
+        story += [PageBreak(), *exercise_pages(programme, catalogue, theme)]
+        if template.handout.running_plan:
+            story += [PageBreak(), *running_plan(programme, catalogue, theme)]
+        if template.handout.tracking:
+            story += [PageBreak(), *tracking(programme, theme)]
+        if template.handout.outcome_pages:
+            story += [PageBreak(), *outcomes(programme, theme)]
+        story += [PageBreak(), *advice_pages(programme, theme)]
+        story += [PageBreak(), *clinician_page(programme, theme, template.title)]
+    buffer = io.BytesIO()
+    doc = _document(buffer, programme, theme, clinic)
+    footer = _footer_text(programme, clinic)
+    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=footer, theme=theme))
+    return buffer.getvalue()
+
+
+def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Clinic | None) -> BaseDocTemplate:
+    meta = programme.meta
+    who = meta.patient.name or meta.patient.id
+    title = meta.title + (f" for {who}" if who else "")
+    margin = theme.margin
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=theme.page,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin + theme.body * 2.2,
+        title=title,
+        author=clinic.name if clinic else "rehabgen",
+        subject="Exercise plan for lower back pain in runners" if programme.weeks else "Referral advice",
+        keywords=["rehabgen", programme.status.value, meta.input_hash],
+        creator=f"rehabgen {programme.rehabgen_version}",
+        producer=f"rehabgen {programme.rehabgen_version}",
+        invariant=1,
+        lang="en-GB",
+        displayDocTitle=1,
+        initialFontName=SANS,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return doc
+
+
+def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
+    """The clinic's header (name, address, contacts, logo) or a neutral one."""
+    s = styles(theme)
+    if clinic is None:
+        left: list[Flowable] = [
+            Paragraph("rehabgen", s["header"]),
+            Paragraph("Exercise plan for runners with lower back pain", s["header_small"]),
+        ]
+        logo: Flowable | str = ""
+    else:
+        left = [Paragraph(markup(clinic.name), s["header"])]
+        if clinic.address:
+            left.append(Paragraph(markup(clinic.address), s["header_small"]))
+        contacts = " · ".join(x for x in (clinic.phone, clinic.email, clinic.website) if x)
+        if contacts:
+            left.append(Paragraph(markup(contacts), s["header_small"]))
+        logo = _logo(clinic, theme) if clinic.logo else ""
+    logo_width = theme.body * 9 if logo else 0
+    table = Table([[left, logo]], colWidths=[theme.frame_width - logo_width, logo_width or 0.1])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), theme.accent_colour),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    from reportlab.platypus import Spacer
+
+    return [table, Spacer(1, theme.body * 1.2)]
+
+
+def _logo(clinic: Clinic, theme: Theme) -> Flowable:
+    assert clinic.logo is not None
+    reader = ImageReader(str(clinic.logo))
+    width, height = reader.getSize()
+    box_w, box_h = theme.body * 8, theme.body * 4
+    scale = min(box_w / width, box_h / height)
+    return Image(str(clinic.logo), width=width * scale, height=height * scale)
+
+
+def _footer_text(programme: Programme, clinic: Clinic | None) -> str:
+    meta = programme.meta
+    parts = [
+        meta.patient.name or meta.patient.id or "",
+        f"rehabgen {programme.rehabgen_version}",
+        f"inputs {meta.input_hash}",
+        FOOTER_NOTE,
+    ]
+    if clinic and clinic.footer_note:
+        parts.insert(0, clinic.footer_note)
+    return " · ".join(p for p in parts if p)
+
+
+class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """A canvas that writes "Page x of y" and the footer once the total number of pages is known."""
+
+    def __init__(self, *args: Any, footer: str, theme: Theme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._footer = footer
+        self._theme = theme
+
+    def showPage(self) -> None:
+        """Keep the page to finish later."""
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Draw every page's footer with the total, then write the file."""
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        theme = self._theme
+        style = styles(theme)["tiny"].clone("footer", textColor=GREY)
+        text = f"Page {number} of {total} · {markup(self._footer)}"
+        paragraph = Paragraph(text, style)
+        width = theme.page[0] - 2 * theme.margin
+        _, height = paragraph.wrapOn(self, width, theme.margin)
+        self.setStrokeColor(colors.HexColor("#b8c2c8"))
+        self.setLineWidth(0.5)
+        y = theme.margin * 0.6
+        self.line(theme.margin, y + height + 3, theme.page[0] - theme.margin, y + height + 3)
+        paragraph.drawOn(self, theme.margin, y)

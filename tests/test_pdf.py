@@ -1,0 +1,189 @@
+"""The PDF handout, checked by what a reader gets: extracted text, page by page (issue 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from rehabgen.api import PlanRequest, run_plan
+from rehabgen.catalogue import Catalogue
+from rehabgen.clinic import Clinic, load_clinic
+from rehabgen.planner import build_programme
+from rehabgen.profile import Profile, load_profile
+from rehabgen.render.cards import dose_line, usages
+from rehabgen.render.pdf import HandoutOptions, render_pdf
+
+from .conftest import EXAMPLES, make_profile
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UNICODE_NAMES = ["Zoë Ångström", "Łukasz Żółć", "Nguyễn Thị Minh Khai", "陈伟明", "O'Brien & <Sons>"]
+
+
+def _pdf(profile: Profile, catalogue: Catalogue, **kwargs: Any) -> bytes:
+    clinic = kwargs.pop("clinic", None)
+    options = HandoutOptions(**kwargs)
+    return render_pdf(build_programme(profile, catalogue), catalogue, clinic=clinic, options=options)
+
+
+def _pages(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _golden_cases() -> dict[str, tuple[Profile, dict[str, Any]]]:
+    prevention = make_profile(
+        patient={"name": "Chris Runner", "id": "R-7"},
+        age=45,
+        pain_nprs=0,
+        symptom_duration_weeks=0,
+        weekly_running_km=35,
+        longest_run_last_4wk_km=14,
+        equipment=["dumbbells", "resistance_band"],
+        programme_weeks=6,
+        start_date="2027-01-04",
+        region="US",
+        goal="10k",
+    )
+    referral = make_profile(
+        patient={"name": "Alex Example"},
+        pain_nprs=7,
+        symptom_duration_weeks=1,
+        region="AU",
+        red_flags={"saddle_anaesthesia": True, "bladder_dysfunction": True},
+    )
+    return {
+        "example": (load_profile(EXAMPLES / "profile.yaml"), {}),
+        "prevention_letter_clinic": (prevention, {"page_size": "letter", "clinic": "clinic"}),
+        "emergency_referral": (referral, {"printed_date": dt.date(2026, 12, 1)}),
+    }
+
+
+@pytest.mark.parametrize("case", list(_golden_cases()))
+def test_golden_text_page_by_page(catalogue: Catalogue, case: str, update_golden: bool) -> None:
+    profile, kwargs = _golden_cases()[case]
+    if kwargs.get("clinic") == "clinic":
+        kwargs = {**kwargs, "clinic": load_clinic(EXAMPLES / "clinic.yaml")}
+    pages = _pages(_pdf(profile, catalogue, **kwargs))
+    folder = GOLDEN / case
+    if update_golden:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("page-*.txt"):
+            old.unlink()
+        for n, text in enumerate(pages, 1):
+            (folder / f"page-{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    expected = sorted(folder.glob("page-*.txt"))
+    assert expected, f"no golden files for {case}: run pytest --update-golden"
+    assert len(pages) == len(expected), f"{case}: {len(pages)} pages, golden has {len(expected)}"
+    for n, (text, path) in enumerate(zip(pages, expected, strict=True), 1):
+        assert text + "\n" == path.read_text(encoding="utf-8"), f"{case} page {n} differs from {path.name}"
+
+
+def test_same_inputs_give_byte_identical_pdfs(catalogue: Catalogue) -> None:
+    profile = load_profile(EXAMPLES / "profile.yaml")
+    clinic = load_clinic(EXAMPLES / "clinic.yaml")
+    assert _pdf(profile, catalogue, clinic=clinic) == _pdf(profile, catalogue, clinic=clinic)
+
+
+@pytest.mark.parametrize("name", UNICODE_NAMES)
+def test_any_name_renders_and_extracts(catalogue: Catalogue, name: str) -> None:
+    profile = make_profile(patient={"name": name, "id": "ID-1"}, programme_weeks=2, region="GB")
+    clinic = Clinic(name=name, address=f"{name}\n1 High Street")
+    pages = _pages(_pdf(profile, catalogue, clinic=clinic))
+    assert name in pages[0]
+    assert all(name in p for p in pages), "the patient's name is in every page footer"
+
+
+def test_every_page_has_the_footer(catalogue: Catalogue) -> None:
+    profile = load_profile(EXAMPLES / "profile.yaml")
+    programme = build_programme(profile, catalogue)
+    pages = _pages(render_pdf(programme, catalogue))
+    for n, text in enumerate(pages, 1):
+        flat = _flat(text)
+        assert f"Page {n} of {len(pages)}" in flat
+        assert f"rehabgen {programme.rehabgen_version}" in flat and programme.meta.input_hash in flat
+        assert "Not a diagnosis or medical advice." in flat
+
+
+def test_handout_carries_safety_net_disclaimer_and_traffic_light(catalogue: Catalogue) -> None:
+    text = _flat(" ".join(_pages(_pdf(load_profile(EXAMPLES / "profile.yaml"), catalogue))))
+    assert "When to stop and get help" in text and "Call 999 or go to A&E now" in text
+    assert "not a diagnosis and not medical advice" in text
+    assert "GREEN" in text and "AMBER" in text and "RED" in text
+    assert "Leg symptoms: which way are they moving?" in text  # G4: the example has leg symptoms
+
+
+def test_every_exercise_appears_with_its_weekly_dose(catalogue: Catalogue) -> None:
+    programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
+    text = _flat(" ".join(_pages(render_pdf(programme, catalogue))))
+    for exercise_id, usage in usages(programme).items():
+        assert catalogue[exercise_id].name in text, exercise_id
+        assert _flat(dose_line(usage.doses)) in text, (exercise_id, dose_line(usage.doses))
+
+
+@pytest.mark.parametrize("flags", [{"saddle_anaesthesia": True}, {"fever_or_unwell": True}])
+def test_referral_handout_has_no_exercise_content(catalogue: Catalogue, flags: dict[str, bool]) -> None:
+    profile = make_profile(red_flags=flags, region="US")
+    pages = _pages(_pdf(profile, catalogue))
+    text = _flat(" ".join(pages))
+    assert len(pages) == 1
+    assert "911" in text
+    for marker in ("Your exercises", "How to do it", "Your dose", "calendar", "Walk–run"):
+        assert marker not in text
+    for exercise in catalogue:
+        assert exercise.name not in text or exercise.name.lower() in ("walking",), exercise.name
+
+
+def test_clinician_required_handout_is_a_referral(catalogue: Catalogue) -> None:
+    pages = _pages(_pdf(make_profile(age=13), catalogue))
+    assert len(pages) == 1 and "A clinician needs to see you" in _flat(pages[0])
+
+
+def test_metadata(catalogue: Catalogue) -> None:
+    data = _pdf(load_profile(EXAMPLES / "profile.yaml"), catalogue)
+    reader = PdfReader(BytesIO(data))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Back-pain programme for runners for Zoë Ångström"
+    assert meta.author == "rehabgen" and meta.subject and meta.creator and meta.creator.startswith("rehabgen")
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_letter_and_large_print(catalogue: Catalogue) -> None:
+    profile = make_profile(programme_weeks=4)
+    data = _pdf(profile, catalogue, page_size="letter", large_print=True)
+    reader = PdfReader(BytesIO(data))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    sizes: Counter[float] = Counter()
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            sizes[round(size * tm[0], 1)] += len(text)
+
+    for page in reader.pages[:6]:
+        page.extract_text(visitor_text=visit)
+    body_size = sizes.most_common(1)[0][0]
+    assert body_size >= 14
+    normal = _pages(_pdf(profile, catalogue))
+    assert len(reader.pages) > len(normal)  # same content, bigger type, more pages
+
+
+def test_markup_characters_in_user_text_are_escaped(catalogue: Catalogue) -> None:
+    profile = make_profile(patient={"name": "A <b>bold</b> & co"}, goal="<run> & <jump>", programme_weeks=2)
+    text = _flat(" ".join(_pages(_pdf(profile, catalogue))))
+    assert "A <b>bold</b> & co" in text and "<run> & <jump>" in text
+
+
+def test_run_plan_writes_a_pdf_through_the_api(catalogue: Catalogue) -> None:
+    result = run_plan(PlanRequest(profile=EXAMPLES / "profile.yaml", catalogue=catalogue, printed_date="2026-12-01"))
+    assert result.data is not None and result.data.startswith(b"%PDF")
