@@ -8,16 +8,20 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename it into place.
+def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True, staging: Path | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file, then rename it into place.
 
-    With ``overwrite=False`` an existing file is left alone and FileExistsError is raised; the check and
-    the rename happen as one step (a hard link), so two writers cannot both win.
+    The temporary file lives in ``staging`` (a folder on the same file system, e.g. a hidden folder of a
+    batch's output) or next to ``path``. With ``overwrite=False`` an existing file is left alone and
+    FileExistsError is raised; the check and the rename happen as one step (a hard link), so two writers
+    cannot both win.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=folder)
+    if staging is not None:
+        staging.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=staging or folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -265,7 +265,8 @@ def problems_from(
     """Translate a pydantic ValidationError into Problems naming file, line, readable path and reason."""
     problems = []
     for error in exc.errors(include_url=False):
-        loc = [*prefix, *(p for p in error["loc"] if isinstance(p, str | int))]
+        # pydantic marks a bad mapping key with a "[key]" step; the key itself already names the place.
+        loc = [*prefix, *(p for p in error["loc"] if isinstance(p, str | int) and p != "[key]")]
         problems.append(
             Problem(
                 _message(error, model),

@@ -36,9 +36,9 @@ def _no_duplicates(items: list[Any]) -> list[Any]:
 class Patient(StrictModel):
     """Who the handout is for; printed on every page, never used for decisions."""
 
-    name: Annotated[str, Field(max_length=120)] | None = None
+    name: Annotated[str, Field(max_length=300)] | None = None
     """The patient's name as it should be printed."""
-    id: Annotated[str, Field(max_length=60)] | None = None
+    id: Annotated[str, Field(max_length=100)] | None = None
     """A clinic's reference for the patient."""
 
 

@@ -107,9 +107,11 @@ class Template(StrictModel):
 DEFAULT_TEMPLATE = Template(
     id="runner_back_pain",
     title="Back-pain programme for runners",
-    description="Cause-driven default: exercises chosen for the profile's causes, phases placed from pain "
-    "and duration, running rebuilt with a walk-run ladder.",
+    description="The cause-driven default (the same as programs/runner_back_pain.yaml).",
+    default_weeks=8,
+    default_sessions_per_week=3,
 )
+"""The planner's template when none is given; kept equal to the bundled runner_back_pain.yaml (tested)."""
 
 
 TEMPLATES_ENV = "REHABGEN_PROGRAMS"

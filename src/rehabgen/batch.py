@@ -1,0 +1,394 @@
+"""Batch generation for clinics: a roster in, one handout (or referral) per row out, and a manifest.
+
+Every row is validated, triaged, planned and rendered on its own: a bad row never stops the others. Rows are
+read lazily and at most a few per worker are in flight, so memory stays flat however long the roster is.
+Nothing is written outside ``out``: file names come from a pattern, made safe (no separators, ``..``,
+control or reserved characters), length-limited and unique. Existing outputs are kept unless ``force`` is
+set, and every file is written atomically through a staging folder (``out/.partial``, emptied at the start
+of each run), so an interrupted run leaves only complete files and a manifest of what was finished.
+
+Exit status (via the CLI): 1 when any row failed, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import csv
+import io
+import json
+import multiprocessing
+import os
+import re
+import shutil
+import string
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rehabgen._version import __version__
+from rehabgen.api import OutputFormat, resolve_date
+from rehabgen.catalogue import Catalogue, load_catalogue
+from rehabgen.clinic import Clinic, load_clinic
+from rehabgen.errors import InputError, OutputError, Problem
+from rehabgen.fsutil import write_atomic
+from rehabgen.planner import build_programme
+from rehabgen.profile import profile_from_data
+from rehabgen.roster import RosterRow, read_roster
+from rehabgen.template import DEFAULT_TEMPLATE, Template, find_template
+
+DEFAULT_PATTERN = "{id}_{name}"
+"""File names from the patient id and name; rows without either fall back to their row number."""
+PATTERN_FIELDS = ("row", "id", "name", "template")
+MAX_NAME_BYTES = 120
+STAGING = ".partial"
+MANIFEST_EVERY_S = 0.5
+"""The manifest is rewritten at most twice a second while a batch runs, and once at the end."""
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_UNSAFE = set('/\\:*?"<>|')
+_SUFFIX = {"pdf": ".pdf", "json": ".json", "md": ".md"}
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs."""
+
+    out: Path
+    template: str | Template | None = None
+    clinic: Path | Clinic | None = None
+    formats: tuple[OutputFormat, ...] = ("pdf",)
+    jobs: int = 1
+    force: bool = False
+    name_pattern: str = DEFAULT_PATTERN
+    page_size: str = "A4"
+    large_print: bool = False
+    printed_date: str | None = None
+    catalogue_dirs: tuple[Path, ...] = ()
+
+
+@dataclass
+class Entry:
+    """One manifest entry: what happened to one roster row."""
+
+    row: int
+    source: str
+    patient_id: str
+    status: str
+    outputs: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """The row could not be turned into a handout."""
+        return self.status in ("INPUT_ERROR", "OUTPUT_ERROR")
+
+    @property
+    def is_referral(self) -> bool:
+        """The row got a referral handout rather than a programme."""
+        return self.status in ("EMERGENCY_REFERRAL", "URGENT_REFERRAL", "CLINICIAN_REQUIRED")
+
+
+@dataclass
+class BatchResult:
+    """Every entry, in row order, and the counts for the summary line."""
+
+    entries: list[Entry]
+
+    @property
+    def failed(self) -> int:
+        """Rows with errors."""
+        return sum(e.failed for e in self.entries)
+
+    def summary(self) -> str:
+        """E.g. "48 handouts, 2 referrals, 3 rows with errors, 5 skipped (outputs exist)"."""
+        done = [e for e in self.entries if not e.failed and e.status != "SKIPPED"]
+        handouts = sum(not e.is_referral for e in done)
+        referrals = sum(e.is_referral for e in done)
+        skipped = sum(e.status == "SKIPPED" for e in self.entries)
+        parts = [
+            f"{handouts} handout{'s' * (handouts != 1)}",
+            f"{referrals} referral{'s' * (referrals != 1)}",
+            f"{self.failed} row{'s' * (self.failed != 1)} with errors",
+        ]
+        if skipped:
+            parts.append(f"{skipped} skipped (outputs exist; use --force to replace them)")
+        return ", ".join(parts)
+
+
+# --- file names ----------------------------------------------------------------------------------------------
+
+
+def check_pattern(pattern: str) -> None:
+    """Refuse a name pattern with unknown fields (a usage error)."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
+    except ValueError as exc:
+        raise InputError([Problem(f"bad name pattern '{pattern}': {exc}", path=("--name-pattern",))]) from None
+    unknown = [f for f in fields if f not in PATTERN_FIELDS]
+    if unknown or not fields:
+        raise InputError(
+            [Problem(f"name pattern fields must be among {{{'}, {'.join(PATTERN_FIELDS)}}}", path=("--name-pattern",))]
+        )
+
+
+def safe_name(raw: str, *, max_bytes: int = MAX_NAME_BYTES) -> str:
+    """A file name made safe for every common file system, never a path."""
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join("-" if ch in _UNSAFE or not ch.isprintable() else ch for ch in text)
+    text = re.sub(r"\s+", "_", text)
+    while ".." in text:
+        text = text.replace("..", ".")
+    text = text.strip("._- ")
+    encoded = text.encode("utf-8")[:max_bytes]
+    text = encoded.decode("utf-8", errors="ignore").rstrip("._- ")
+    if not text:
+        return "unnamed"
+    if text.split(".")[0].upper() in _RESERVED:
+        text = "_" + text
+    return text
+
+
+def base_name(row: RosterRow, pattern: str, template_id: str) -> str:
+    """The file name (without suffix) a row's outputs get, before making it unique."""
+    patient_id, name = row.patient_id, row.patient_name
+    if not patient_id and not name:
+        return f"row-{row.number:04d}"
+    values = {"row": f"{row.number:04d}", "id": patient_id, "name": name, "template": template_id}
+    return safe_name(pattern.format(**values))
+
+
+class _Names:
+    """Hands out unique names, case-insensitively (two rows called "Ann" and "ann" still get two files)."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def claim(self, name: str) -> str:
+        candidate, n = name, 1
+        while candidate.lower() in self._used:
+            n += 1
+            candidate = f"{name}-{n}"
+        self._used.add(candidate.lower())
+        return candidate
+
+
+# --- one row ------------------------------------------------------------------------------------------------
+
+_STATE: dict[str, Any] = {}
+
+
+def _init_worker(state: dict[str, Any]) -> None:
+    _STATE.clear()
+    _STATE.update(state)
+
+
+def _process(row: RosterRow, targets: dict[str, str]) -> Entry:
+    """Validate, triage, plan and render one row; never raises for bad input."""
+    options: BatchOptions = _STATE["options"]
+    out: Path = options.out
+    entry = Entry(row=row.number, source=row.source, patient_id=row.patient_id, status="INPUT_ERROR")
+    if row.data is None or row.problems:
+        entry.errors = [p.to_dict() for p in row.problems]
+        return entry
+    try:
+        profile = profile_from_data(row.data, file=row.source)
+    except InputError as exc:
+        entry.errors = [_row_problem(p, row) for p in exc.problems]
+        return entry
+    catalogue: Catalogue = _STATE["catalogue"]
+    template: Template = _STATE["template"]
+    programme = build_programme(profile, catalogue, template)
+    entry.status = programme.status.value
+    entry.warnings = [w.message for w in programme.warnings]
+    staging = out / STAGING
+    for fmt, filename in targets.items():
+        path = out / filename
+        if path.exists() and not options.force:
+            entry.skipped.append(filename)
+            continue
+        data = _render(fmt, programme, catalogue, template)
+        try:
+            write_atomic(path, data, overwrite=options.force, staging=staging)
+        except FileExistsError:
+            entry.skipped.append(filename)
+            continue
+        except OSError as exc:
+            entry.status = "OUTPUT_ERROR"
+            entry.errors.append({"file": filename, "path": "", "line": None, "message": f"cannot write: {exc}"})
+            continue
+        entry.outputs.append(filename)
+    if not entry.outputs and entry.skipped and not entry.errors:
+        entry.status = "SKIPPED"
+    return entry
+
+
+def _row_problem(problem: Problem, row: RosterRow) -> dict[str, object]:
+    shown = problem.to_dict()
+    shown["path"] = " › ".join((f"row {row.number}", *problem.path))
+    return shown
+
+
+def _render(fmt: str, programme: Any, catalogue: Catalogue, template: Template) -> bytes | str:
+    if fmt == "json":
+        return str(programme.model_dump_json(indent=2)) + "\n"
+    if fmt == "md":
+        from rehabgen.render.markdown import render_markdown
+
+        return render_markdown(programme, catalogue)
+    from rehabgen.render.pdf import HandoutOptions, render_pdf
+
+    options: BatchOptions = _STATE["options"]
+    handout = HandoutOptions(
+        page_size=options.page_size, large_print=options.large_print, printed_date=resolve_date(options.printed_date)
+    )
+    return render_pdf(programme, catalogue, clinic=_STATE["clinic"], options=handout, template=template)
+
+
+# --- the run ------------------------------------------------------------------------------------------------
+
+
+def run_batch(
+    roster: Path,
+    options: BatchOptions,
+    progress: Callable[[Entry], None] = lambda entry: None,
+    total: Callable[[int], None] = lambda n: None,
+) -> BatchResult:
+    """Process every row of ``roster``; write outputs and the manifest into ``options.out``."""
+    check_pattern(options.name_pattern)
+    resolve_date(options.printed_date)
+    catalogue = load_catalogue(list(options.catalogue_dirs))
+    template = _template(options.template)
+    clinic = (
+        options.clinic if isinstance(options.clinic, Clinic) or options.clinic is None else load_clinic(options.clinic)
+    )
+    out = options.out
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} exists and is not a folder")
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out / STAGING, ignore_errors=True)  # leftovers of a killed run are never complete files
+    rows = read_roster(roster)  # a roster-level problem raises here, before anything is written
+    state = {"options": options, "catalogue": catalogue, "template": template, "clinic": clinic}
+    names = _Names()
+    tasks = ((row, _targets(row, options, template, names)) for row in rows)
+    total(_count_rows(roster))
+    manifest = _Manifest(out, roster, options, template)
+    try:
+        for entry in _execute(tasks, state, options.jobs):
+            manifest.add(entry)
+            progress(entry)
+    finally:
+        manifest.write()
+        shutil.rmtree(out / STAGING, ignore_errors=True)
+    return BatchResult(manifest.entries())
+
+
+def _template(value: str | Template | None) -> Template:
+    if isinstance(value, Template):
+        return value
+    return DEFAULT_TEMPLATE if value is None else find_template(value)
+
+
+def _targets(row: RosterRow, options: BatchOptions, template: Template, names: _Names) -> dict[str, str]:
+    stem = names.claim(base_name(row, options.name_pattern, template.id))
+    return {fmt: stem + _SUFFIX[fmt] for fmt in options.formats}
+
+
+def _count_rows(roster: Path) -> int:
+    """Rows in the roster, for the progress bar (a cheap second pass; CSV rows are counted, not parsed)."""
+    try:
+        return sum(1 for _ in read_roster(roster))
+    except InputError:
+        return 0
+
+
+def _execute(tasks: Iterator[tuple[RosterRow, dict[str, str]]], state: dict[str, Any], jobs: int) -> Iterator[Entry]:
+    if jobs <= 1:
+        _init_worker(state)
+        for row, targets in tasks:
+            yield _process(row, targets)
+        return
+    window = jobs * 4  # rows in flight: enough to keep every worker busy, few enough to keep memory flat
+    # fork shares the loaded catalogue with the workers for free; the parent runs no threads, so it is safe.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with cf.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(state,)
+    ) as pool:
+        pending: set[cf.Future[Entry]] = set()
+        try:
+            for row, targets in tasks:
+                pending.add(pool.submit(_process, row, targets))
+                if len(pending) >= window:
+                    done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                    yield from (f.result() for f in done)
+            for future in cf.as_completed(pending):
+                yield future.result()
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+
+
+class _Manifest:
+    """The manifest, rewritten atomically as rows finish (throttled) and at the end."""
+
+    def __init__(self, out: Path, roster: Path, options: BatchOptions, template: Template) -> None:
+        self.out = out
+        self.header = {
+            "rehabgen_version": __version__,
+            "roster": str(roster),
+            "template": template.id,
+            "formats": list(options.formats),
+            "force": options.force,
+        }
+        self._entries: dict[int, Entry] = {}
+        self._last = 0.0
+
+    def add(self, entry: Entry) -> None:
+        self._entries[entry.row] = entry
+        now = time.monotonic()
+        if now - self._last >= MANIFEST_EVERY_S:
+            self.write()
+            self._last = now
+
+    def entries(self) -> list[Entry]:
+        return [self._entries[k] for k in sorted(self._entries)]
+
+    def write(self) -> None:
+        entries = self.entries()
+        result = BatchResult(entries)
+        document = {**self.header, "summary": result.summary(), "rows": [asdict(e) for e in entries]}
+        staging = self.out / STAGING
+        write_atomic(
+            self.out / "manifest.json", json.dumps(document, indent=2, ensure_ascii=False) + "\n", staging=staging
+        )
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["row", "source", "patient_id", "status", "outputs", "skipped", "warnings", "error"])
+        for e in entries:
+            errors = "; ".join(f"{x.get('path') or ''}: {x.get('message')}".lstrip(": ") for x in e.errors)
+            writer.writerow(
+                [
+                    e.row,
+                    e.source,
+                    e.patient_id,
+                    e.status,
+                    ";".join(e.outputs),
+                    ";".join(e.skipped),
+                    " | ".join(e.warnings),
+                    errors,
+                ]
+            )
+        write_atomic(self.out / "manifest.csv", buffer.getvalue(), staging=staging)
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
