@@ -282,9 +282,10 @@ CASES = [
         ("test_brace", "dosage"),
         "a static stretch is held 10-30 s (hold_s), RULES G11",
     ),
+    ("missing_pose", "exercises.yaml", 2, ("test_brace", "pose"), "required field is missing"),
     ("not_a_catalogue", "exercises.yaml", 1, (), "expected a mapping with one key, 'exercises:'"),
     ("yaml_syntax", "exercises.yaml", 17, (), "did not find expected ',' or ']'"),
-    ("python_tag", "exercises.yaml", 18, (), "this tag is not allowed (rehabgen reads plain YAML only"),
+    ("python_tag", "exercises.yaml", 19, (), "this tag is not allowed (rehabgen reads plain YAML only"),
     ("duplicate_key", "exercises.yaml", 6, (), "key 'level' appears twice in the same mapping"),
 ]
 
@@ -351,3 +352,19 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
 def test_select_filters_combine(catalogue: Catalogue) -> None:
     found = catalogue.select(cause=Cause.WEAK_GLUTES, equipment=[], category=Category.STRENGTH)
     assert found and all(not ex.equipment and Cause.WEAK_GLUTES in ex.causes for ex in found)
+
+
+def test_parsed_yaml_cache_follows_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REHABGEN_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "cat"
+    folder.mkdir()
+    text = (FIXTURES / "catalogue" / "valid_overlay" / "clinic_extra.yaml").read_text()
+    (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", ""))
+    assert load_catalogue_from([folder])["clinic_brace"].level == 1
+    assert list((tmp_path / "cache").glob("yaml-*.json"))
+    (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", "").replace("level: 1", "level: 2"))
+    assert load_catalogue_from([folder])["clinic_brace"].level == 2
+    (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", "").replace("level: 1", "level: 9"))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue_from([folder])
+    assert caught.value.problems[0].line == 5

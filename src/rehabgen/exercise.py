@@ -8,6 +8,7 @@ from typing import Annotated, Self, TypeVar
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from rehabgen.base import StrictModel
+from rehabgen.pose import Pose
 from rehabgen.vocab import Category, Cause, Equipment, Muscle, Tag
 
 SLUG = r"^[a-z][a-z0-9_]*$"
@@ -141,6 +142,8 @@ class Exercise(StrictModel):
     """The next harder exercise in its ladder."""
     reference_url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=300)] | None = None
     """A video or written reference for clinicians."""
+    pose: Pose
+    """The picture on the card: a figure's start and end position, drawn by ``rehabgen.render.illustrate``."""
 
     @field_validator("equipment")
     @classmethod
@@ -173,6 +176,8 @@ class Exercise(StrictModel):
     def _not_own_neighbour(self) -> Self:
         if self.id in (self.easier, self.harder):
             raise ValueError("an exercise cannot be its own easier or harder version")
+        if self.per_side and self.pose.mark is None:
+            raise ValueError("a per-side exercise's pose needs a mark on the working side (pose › mark)")
         return self
 
     @property

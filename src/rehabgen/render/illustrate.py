@@ -14,14 +14,15 @@ import math
 from collections.abc import Iterator
 from pathlib import Path
 
+from PIL import Image, ImageDraw
 from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, Shape
-from PIL import Image, ImageDraw
 from reportlab.lib.colors import Color, white
 
 from rehabgen.errors import OutputError
 from rehabgen.exercise import Exercise
-from rehabgen.pose import FLOOR_Y, FRAME_H, FRAME_W, GUTTER, PAIR_W, XY, Figure, Limb, PropKind, PropShape, Scene, Show
+from rehabgen.figure import Figure, Limb, PropShape, Scene
+from rehabgen.pose import FLOOR_Y, FRAME_H, FRAME_W, GUTTER, PAIR_W, XY, PropKind, Show
 
 
 def _grey(level: float) -> Color:
@@ -41,12 +42,19 @@ class Shade:
 
 
 SOLID = Shade(0.24, 0.55, 0.86, 0.38)
-GHOST = Shade(0.74, 0.83, 0.94, 0.76)
+GHOST = Shade(0.68, 0.76, 0.94, 0.74)
 SECOND = Shade(0.42, 0.66, 0.9, 0.5)
 FLOOR = _grey(0.55)
 MAT = _grey(0.8)
+MAT_ABOVE = _grey(0.91)
 ARROW = _grey(0.05)
 WATER = _grey(0.93)
+BAND = _grey(0.955)
+
+FIXED = frozenset(
+    {PropKind.STEP, PropKind.BENCH, PropKind.CHAIR, PropKind.WALL, PropKind.POLE, PropKind.BIKE, PropKind.MAT}
+)
+"""Props that stay put while the body moves: a ghost does not repeat them."""
 
 BEHIND = frozenset(
     {
@@ -65,13 +73,7 @@ BEHIND = frozenset(
 
 
 def illustration(exercise: Exercise, width: float, height: float) -> Drawing:
-    """The exercise's picture scaled into ``width`` × ``height`` points (cached: do not modify it).
-
-    Raises:
-        ValueError: the exercise has no pose.
-    """
-    if exercise.pose is None:
-        raise ValueError(f"{exercise.id} has no pose to draw")
+    """The exercise's picture scaled into ``width`` × ``height`` points (cached: do not modify it)."""
     key = (exercise.id, float(width), float(height))
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is exercise.pose:
@@ -91,13 +93,11 @@ def export_illustration(exercise: Exercise, path: Path, *, width: float = 320.0)
     """Write the exercise's picture to ``path``: ``.svg`` (vector) or ``.png`` (at 2× for a sharp screen).
 
     Raises:
-        OutputError: the suffix is neither .png nor .svg, the exercise has no pose, or the file cannot be written.
+        OutputError: the suffix is neither .png nor .svg, or the file cannot be written.
     """
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
         raise OutputError(f"{path}: an illustration is written as .png or .svg, not '{path.suffix or 'no suffix'}'")
-    if exercise.pose is None:
-        raise OutputError(f"{exercise.id} has no pose yet, so there is no illustration to export")
     drawing = draw_scene(exercise.pose.scene, width, width * FRAME_H / FRAME_W, background=True)
     try:
         if suffix == ".svg":
@@ -111,41 +111,86 @@ def export_illustration(exercise: Exercise, path: Path, *, width: float = 320.0)
 def draw_scene(scene: Scene, width: float, height: float, *, background: bool = False) -> Drawing:
     """A Drawing of ``scene`` scaled to fit ``width`` × ``height`` points, centred."""
     scale = min(width / FRAME_W, height / FRAME_H)
-    group = Group()
-    group.transform = (
-        scale,
-        0,
-        0,
-        scale,
-        (width - FRAME_W * scale) / 2,
-        (height - FRAME_H * scale) / 2,
-    )
+    frame = Group()
+    frame.transform = (scale, 0, 0, scale, (width - FRAME_W * scale) / 2, (height - FRAME_H * scale) / 2)
     if background:
-        group.add(Rect(0, 0, FRAME_W, FRAME_H, fillColor=white, strokeColor=None))
-    for shape in _scene_shapes(scene):
-        group.add(shape)
+        frame.add(Rect(0, 0, FRAME_W, FRAME_H, fillColor=white, strokeColor=None))
+    for shape in _floor(scene):
+        frame.add(shape)
+    content = Group()
+    z = scene.zoom
+    content.transform = (z, 0, 0, z, FRAME_W / 2 * (1 - z), FLOOR_Y * (1 - z))
+    for shape in _content(scene):
+        content.add(shape)
+    frame.add(content)
+    for shape in _surface(scene):
+        frame.add(shape)
     drawing = Drawing(width, height)
-    drawing.add(group)
+    drawing.add(frame)
     return drawing
 
 
-def _scene_shapes(scene: Scene) -> Iterator[Shape]:
+def _halves(scene: Scene) -> list[tuple[Figure, float, float]]:
     if scene.show is Show.PAIR:
-        frames = [(scene.start, SOLID, 0.0, PAIR_W), (scene.end, SECOND, PAIR_W + GUTTER, FRAME_W)]
-        for figure, _, x0, x1 in frames:
-            yield from _backdrop(figure, x0, x1)
-        for figure, shade, _, _ in frames:
-            yield from _props(figure.props, shade, front=False)
-            yield from _figure(figure, shade)
-            yield from _props(figure.props, shade, front=True)
+        return [(scene.start, 0.0, PAIR_W), (scene.end, PAIR_W + GUTTER, FRAME_W)]
+    return [(scene.start, 0.0, FRAME_W)]
+
+
+def _floor(scene: Scene) -> Iterator[Shape]:
+    """Water behind everything, then the floor: a line, or a pale band when the figure is seen from above."""
+    z = scene.zoom
+
+    def up(y: float) -> float:
+        return FLOOR_Y + (y - FLOOR_Y) * z
+
+    for figure, x0, x1 in _halves(scene):
+        k, (_, oy) = figure.scale, figure.origin
+        for shape in figure.props:
+            if shape.kind is PropKind.WATER:
+                level = up(oy + (shape.points[0][1] - oy) * k)
+                yield Rect(x0 + 1, FLOOR_Y, x1 - x0 - 2, level - FLOOR_Y, fillColor=WATER, strokeColor=None)
+        _, _, front, back = figure.floor
+        front, back = up(oy + (front - oy) * k), up(oy + (back - oy) * k)
+        if back - front > 1:
+            yield Rect(x0 + 3, front, x1 - x0 - 6, back - front, rx=2, ry=2, fillColor=BAND, strokeColor=None)
+        yield Line(x0 + 3, front - 0.9, x1 - 3, front - 0.9, strokeColor=FLOOR, strokeWidth=1.8, strokeLineCap=1)
+
+
+def _surface(scene: Scene) -> Iterator[Shape]:
+    """The water's surface, in front of the swimmer."""
+    for figure, x0, x1 in _halves(scene):
+        k, (_, oy) = figure.scale, figure.origin
+        for shape in figure.props:
+            if shape.kind is PropKind.WATER:
+                level = FLOOR_Y + (oy + (shape.points[0][1] - oy) * k - FLOOR_Y) * scene.zoom
+                steps = int((x1 - x0 - 6) / 4)
+                wave = tuple((x0 + 3 + i * 4.0, level + 1.6 * math.sin(i * math.pi / 3)) for i in range(steps + 1))
+                yield _stroke(wave, 1.8, SOLID.prop_line)
+
+
+def _content(scene: Scene) -> Iterator[Shape]:
+    """Mats, props, figures, arrow and marker, back to front (drawn inside the zoom)."""
+    if scene.show is Show.PAIR:
+        for (figure, x0, x1), shade in zip(_halves(scene), (SOLID, SECOND), strict=True):
+            group = Group()
+            if figure.scale != 1.0:
+                k, (ox, oy) = figure.scale, figure.origin
+                group.transform = (k, 0, 0, k, ox * (1 - k), oy * (1 - k))
+            mat = _mat(figure, scene.zoom, x0, x1)
+            for part in (mat, _props(figure.props, shade, front=False), _figure(figure, shade)):
+                for shape in part:
+                    group.add(shape)
+            for shape in _props(figure.props, shade, front=True):
+                group.add(shape)
+            yield group
         yield from _arrow(scene.arrow, both=scene.arrow_both, width=3.2)
     else:
-        yield from _backdrop(scene.start, 0.0, FRAME_W)
-        moved = [s for s in scene.end.props if s not in scene.start.props]
-        yield from _props(tuple(moved), GHOST, front=False)
+        yield from _mat(scene.start, scene.zoom, 0.0, FRAME_W)
+        moved = tuple(s for s in scene.end.props if s not in scene.start.props and s.kind not in FIXED)
+        yield from _props(moved, GHOST, front=False)
         yield from _props(scene.start.props, SOLID, front=False)
         yield from _figure(scene.end, GHOST)
-        yield from _props(tuple(moved), GHOST, front=True)
+        yield from _props(moved, GHOST, front=True)
         yield from _figure(scene.start, SOLID)
         yield from _props(scene.start.props, SOLID, front=True)
         yield from _arrow(scene.arrow, both=scene.arrow_both, width=2.3)
@@ -155,16 +200,19 @@ def _scene_shapes(scene: Scene) -> Iterator[Shape]:
         yield Circle(x, y, 1.1, fillColor=ARROW, strokeColor=None)
 
 
-def _backdrop(figure: Figure, x0: float, x1: float) -> Iterator[Shape]:
-    """Water behind everything, then the floor line and a mat."""
-    for shape in figure.props:
-        if shape.kind is PropKind.WATER:
-            level = shape.points[0][1]
-            yield Rect(x0 + 1, FLOOR_Y, x1 - x0 - 2, level - FLOOR_Y, fillColor=WATER, strokeColor=None)
-    yield Line(x0 + 3, FLOOR_Y - 0.9, x1 - 3, FLOOR_Y - 0.9, strokeColor=FLOOR, strokeWidth=1.8, strokeLineCap=1)
-    if any(s.kind is PropKind.MAT for s in figure.props):
-        left, right = max(x0 + 2, figure.floor[0] - 5), min(x1 - 2, figure.floor[1] + 5)
-        yield Rect(left, FLOOR_Y - 3.2, right - left, 3.6, rx=1.6, ry=1.6, fillColor=MAT, strokeColor=None)
+def _mat(figure: Figure, zoom: float, x0: float, x1: float) -> Iterator[Shape]:
+    """A mat a little longer than the figure, kept inside its frame ``x0``-``x1`` (in picture units)."""
+    if not any(s.kind is PropKind.MAT for s in figure.props):
+        return
+    left, right, front, back = figure.floor
+    # The frame's edges in the figure's own units: undo the zoom (about the middle) and a pair's shrinking.
+    k, (ox, _), middle = figure.scale, figure.origin, FRAME_W / 2
+    lo = ox + (middle + (x0 + 2 - middle) / zoom - ox) / k
+    hi = ox + (middle + (x1 - 2 - middle) / zoom - ox) / k
+    left, right = max(left - 5, lo), min(right + 5, hi)
+    depth = max(back - front, 0.0)
+    fill = MAT if depth < 1 else MAT_ABOVE
+    yield Rect(left, front - 3.2, right - left, 3.6 + depth, rx=1.6, ry=1.6, fillColor=fill, strokeColor=None)
 
 
 def _stroke(points: tuple[XY, ...], width: float, color: Color) -> Shape:
@@ -219,7 +267,7 @@ def _head(a: XY, b: XY, width: float, grow: float = 1.0) -> list[float]:
 
 def _props(shapes: tuple[PropShape, ...], shade: Shade, *, front: bool) -> Iterator[Shape]:
     for shape in shapes:
-        if shape.kind in (PropKind.MAT, PropKind.WATER) and not (front and shape.kind is PropKind.WATER):
+        if shape.kind in (PropKind.MAT, PropKind.WATER):
             continue
         if (shape.kind in BEHIND) != front:
             yield from _PROP_DRAWERS[shape.kind](shape, shade)
@@ -230,56 +278,58 @@ def _solid(fill: Color, line: Color, width: float = 1.5) -> dict[str, object]:
 
 
 def _ball(s: PropShape, shade: Shade) -> Iterator[Shape]:
-    (x, top), r = s.points[0], s.size
-    yield Circle(x, top - r, r, **_solid(shade.prop_fill, shade.prop_line))
-    yield _stroke(_arc((x, top - r), r * 0.62, 200, 260), 1.4, shade.prop_line)
+    (x, top), (_, floor) = s.points
+    r = (top - floor) / 2
+    yield Circle(x, floor + r, r, **_solid(shade.prop_fill, shade.prop_line))
+    yield _stroke(_arc((x, floor + r), r * 0.62, 200, 260), 1.4, shade.prop_line)
 
 
 def _roller(s: PropShape, shade: Shade) -> Iterator[Shape]:
-    (x, top), r = s.points[0], s.size
-    yield Circle(x, top - r, r, **_solid(shade.prop_fill, shade.prop_line))
-    yield Circle(x, top - r, r * 0.4, **_solid(shade.prop_line, shade.prop_line, 0.0))
+    (x, top), (_, floor) = s.points
+    r = (top - floor) / 2
+    yield Circle(x, floor + r, r, **_solid(shade.prop_fill, shade.prop_line))
+    yield Circle(x, floor + r, r * 0.4, **_solid(shade.prop_line, shade.prop_line, 0.0))
 
 
 def _box(s: PropShape, shade: Shade) -> Iterator[Shape]:
-    (x, top), w = s.points[0], s.size
+    (x, top), (_, floor) = s.points
+    w = s.size
     if s.kind is PropKind.BENCH:
         for leg in (x - w / 2 + 5, x + w / 2 - 5):
-            yield Line(leg, FLOOR_Y, leg, top - 3, strokeColor=shade.prop_line, strokeWidth=3, strokeLineCap=1)
+            yield Line(leg, floor, leg, top - 3, strokeColor=shade.prop_line, strokeWidth=3, strokeLineCap=1)
         yield Rect(x - w / 2, top - 5, w, 5, rx=1.5, ry=1.5, **_solid(shade.prop_fill, shade.prop_line))
     else:
-        yield Rect(x - w / 2, FLOOR_Y, w, top - FLOOR_Y, rx=1.5, ry=1.5, **_solid(shade.prop_fill, shade.prop_line))
+        yield Rect(x - w / 2, floor, w, top - floor, rx=1.5, ry=1.5, **_solid(shade.prop_fill, shade.prop_line))
 
 
 def _chair(s: PropShape, shade: Shade) -> Iterator[Shape]:
     line = shade.prop_line
-    (x, y), back = s.points[0], -s.facing
-    if s.size:  # sitting: the seat is under the body, the back behind it
-        seat_y, seat_x, back_x = y, x + s.facing * 4, x + back * 12
-    else:  # a hand rests on the top of the back; the seat reaches away from the body
-        seat_y, back_x = FLOOR_Y + 30, x
-        seat_x = x - back * 12
-    front_x = seat_x + (seat_x - back_x)
-    top = seat_y + 30 if s.size else y - 1
+    (x, y), (_, floor) = s.points
+    if s.size:  # sat on: the seat is under the body, the back behind it
+        seat_y, back_x = y, x - s.facing * 12
+        front_x, top = x + s.facing * 16, y + 30
+    else:  # a hand on the top of the back; the seat reaches away from the body
+        seat_y, back_x, top = floor + 30, x + s.facing * 1.5, y - 1
+        front_x = back_x + s.facing * 26
     kw = {"strokeColor": line, "strokeWidth": 2.6, "strokeLineCap": 1}
-    yield Line(back_x, FLOOR_Y, back_x, top, **kw)
-    yield Line(front_x, FLOOR_Y, front_x, seat_y, **kw)
-    yield Rect(min(back_x, front_x) - 1, seat_y - 3.5, abs(front_x - back_x) + 2, 3.5, rx=1.2, ry=1.2,
-               **_solid(shade.prop_fill, line))
+    yield Line(back_x, floor, back_x, top, **kw)
+    yield Line(front_x, floor, front_x, seat_y, **kw)
+    left = min(back_x, front_x) - 1
+    yield Rect(left, seat_y - 3.5, abs(front_x - back_x) + 2, 3.5, rx=1.2, ry=1.2, **_solid(shade.prop_fill, line))
 
 
 def _wall(s: PropShape, shade: Shade) -> Iterator[Shape]:
-    (x, _), away = s.points[0], s.facing
-    left = x if away > 0 else x - 5
-    yield Rect(left, FLOOR_Y - 1, 5, FRAME_H - FLOOR_Y - 3, fillColor=shade.prop_fill, strokeColor=None)
-    yield Line(x, FLOOR_Y - 1, x, FRAME_H - 4, strokeColor=shade.prop_line, strokeWidth=2.0, strokeLineCap=1)
+    (x, _), (_, floor) = s.points
+    left = x if s.facing > 0 else x - 5
+    yield Rect(left, floor - 1, 5, FRAME_H - floor - 3, fillColor=shade.prop_fill, strokeColor=None)
+    yield Line(x, floor - 1, x, FRAME_H - 4, strokeColor=shade.prop_line, strokeWidth=2.0, strokeLineCap=1)
 
 
 def _pole(s: PropShape, shade: Shade) -> Iterator[Shape]:
-    (x, y), away = s.points[0], s.facing
-    x += away * 2.5
-    yield Line(x, FLOOR_Y, x, y + 6, strokeColor=shade.prop_line, strokeWidth=3.5, strokeLineCap=1)
-    yield Line(x - 6, FLOOR_Y + 1, x + 6, FLOOR_Y + 1, strokeColor=shade.prop_line, strokeWidth=3, strokeLineCap=1)
+    (x, y), (_, floor) = s.points
+    x += s.facing * 2.5
+    yield Line(x, floor, x, y + 6, strokeColor=shade.prop_line, strokeWidth=3.5, strokeLineCap=1)
+    yield Line(x - 6, floor + 1, x + 6, floor + 1, strokeColor=shade.prop_line, strokeWidth=3, strokeLineCap=1)
 
 
 def _pad(s: PropShape, shade: Shade) -> Iterator[Shape]:
@@ -325,29 +375,25 @@ def _line_prop(s: PropShape, shade: Shade) -> Iterator[Shape]:
 
 
 def _bike(s: PropShape, shade: Shade) -> Iterator[Shape]:
-    seat, crank, bars = s.points
+    seat, crank, bars, (_, floor) = s.points
     line = shade.prop_line
     kw = {"strokeColor": line, "strokeWidth": 3.0, "strokeLineCap": 1, "strokeLineJoin": 1}
     base_back, base_front = min(seat[0], bars[0]) - 8, max(seat[0], bars[0]) + 8
-    yield Line(base_back, FLOOR_Y + 1.5, base_front, FLOOR_Y + 1.5, **kw)
-    yield PolyLine([seat[0], seat[1] - 2, crank[0], crank[1], crank[0], FLOOR_Y + 1.5], **kw)
+    yield Line(base_back, floor + 1.5, base_front, floor + 1.5, **kw)
+    yield PolyLine([seat[0], seat[1] - 2, crank[0], crank[1], crank[0], floor + 1.5], **kw)
     post_x = bars[0] + s.facing * 4
     yield PolyLine([crank[0], crank[1], post_x, bars[1] - 4, bars[0], bars[1]], **kw)
-    yield Line(post_x, bars[1] - 4, post_x + s.facing * 3, FLOOR_Y + 1.5, **kw)
+    yield Line(post_x, bars[1] - 4, post_x + s.facing * 3, floor + 1.5, **kw)
     yield Circle(crank[0], crank[1], 8.5, **_solid(shade.prop_fill, line, 2.0))
     yield Rect(seat[0] - 6, seat[1] - 3, 12, 3.2, rx=1.5, ry=1.5, **_solid(line, line, 0.5))
 
 
-def _water_line(s: PropShape, shade: Shade) -> Iterator[Shape]:
-    level = s.points[0][1]
-    pts = [(2 + i * 4.0, level + 1.6 * math.sin(i * math.pi / 3)) for i in range(int((FRAME_W - 4) / 4) + 1)]
-    yield _stroke(tuple(pts), 1.8, shade.prop_line)
-
-
 def _arc(c: XY, r: float, a0: float, a1: float, steps: int = 10) -> tuple[XY, ...]:
     return tuple(
-        (c[0] + r * math.cos(math.radians(a0 + (a1 - a0) * i / steps)),
-         c[1] + r * math.sin(math.radians(a0 + (a1 - a0) * i / steps)))
+        (
+            c[0] + r * math.cos(math.radians(a0 + (a1 - a0) * i / steps)),
+            c[1] + r * math.sin(math.radians(a0 + (a1 - a0) * i / steps)),
+        )
         for i in range(steps + 1)
     )
 
@@ -369,7 +415,6 @@ _PROP_DRAWERS = {
     PropKind.TOWEL: _line_prop,
     PropKind.STICK: _line_prop,
     PropKind.BIKE: _bike,
-    PropKind.WATER: _water_line,
 }
 
 
@@ -394,7 +439,14 @@ def rasterise(drawing: Drawing, *, scale: float = 1.0) -> Image.Image:
 def _compose(m: Affine, n: Affine) -> Affine:
     a, b, c, d, e, f = m
     a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e, b * e2 + d * f2 + f)
+    return (
+        a * a2 + c * b2,
+        b * a2 + d * b2,
+        a * c2 + c * d2,
+        b * c2 + d * d2,
+        a * e2 + c * f2 + e,
+        b * e2 + d * f2 + f,
+    )
 
 
 def _rgb(color: Color | None) -> tuple[int, int, int] | None:
