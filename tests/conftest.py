@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,9 @@ import pytest
 
 from rehabgen.catalogue import Catalogue, load_catalogue
 from rehabgen.profile import Profile
+
+# Keep the tests' parsed-YAML cache out of the user's home (and start every run cold).
+os.environ.setdefault("REHABGEN_CACHE_DIR", tempfile.mkdtemp(prefix="rehabgen-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

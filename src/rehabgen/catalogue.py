@@ -128,7 +128,7 @@ def load_catalogue_from(folders: Sequence[Path]) -> Catalogue:
     for path in chosen.values():
         name = _display(path)
         try:
-            data, text = read_yaml(path, name)
+            data, text = read_yaml(path, name, cache=True)
         except InputError as exc:
             problems += exc.problems
             continue

@@ -8,6 +8,7 @@ stretches keep the ACSM hold (G11).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from rehabgen.exercise import Exercise
@@ -171,10 +172,14 @@ def reduced(dose: Dose, exercise: Exercise) -> Dose:
 
 def session_seconds(dose: Dose, exercise: Exercise) -> int:
     """Rough time to do one exercise at this dose, including rests and setting up."""
-    sides = 2 if exercise.per_side else 1
+    return _seconds(dose, exercise.per_side, exercise.dosage.tempo)
+
+
+@functools.lru_cache(maxsize=4096)
+def _seconds(dose: Dose, per_side: bool, tempo: str | None) -> int:
+    sides = 2 if per_side else 1
     if dose.duration_min is not None:
         return dose.duration_min * 60
-    tempo = exercise.dosage.tempo
     rep_s = sum(int(x) for x in tempo.split("-")) if tempo else 4
     per_rep = (dose.hold_s + 2) if dose.hold_s else rep_s
     reps = list(dose.pyramid) if dose.pyramid else [dose.reps or 1] * dose.sets

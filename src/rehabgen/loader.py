@@ -7,7 +7,11 @@ re-composed with line information only when something is wrong, so the happy pat
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -16,6 +20,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from rehabgen._version import __version__
 from rehabgen.errors import InputError, Problem
 
 M = TypeVar("M", bound=BaseModel)
@@ -92,11 +97,59 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise InputError([Problem(f"cannot be read: {exc.strerror}", file=name)]) from None
 
 
-def read_yaml(path: Path, display: str | None = None) -> tuple[Any, str]:
-    """Read and parse a YAML file; returns the data and the text (kept for locating problems)."""
+def read_yaml(path: Path, display: str | None = None, *, cache: bool = False) -> tuple[Any, str]:
+    """Read and parse a YAML file; returns the data and the text (kept for locating problems).
+
+    With ``cache`` the parsed data is kept as JSON in the user's cache folder, keyed by a hash of the text,
+    so an unchanged file is not parsed again (the bundled catalogue is read on every run).
+    """
     name = display or str(path)
     text = read_text(path, name)
-    return parse_yaml(text, name), text
+    if not cache:
+        return parse_yaml(text, name), text
+    return _cached_parse(text, name), text
+
+
+CACHE_ENV = "REHABGEN_CACHE_DIR"
+"""Environment variable: where parsed YAML is cached (set it to an empty string to turn caching off)."""
+
+
+def cache_dir() -> Path | None:
+    """The folder for parsed-YAML caches, or None when caching is off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rehabgen"
+
+
+def _cached_parse(text: str, name: str) -> Any:
+    folder = cache_dir()
+    if folder is None:
+        return parse_yaml(text, name)
+    key = hashlib.sha256(f"{__version__}\0{text}".encode()).hexdigest()[:32]
+    entry = folder / f"yaml-{key}.json"
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = parse_yaml(text, name)
+    if _json_safe(data):
+        with contextlib.suppress(OSError):  # a read-only home just means no cache
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(entry)
+    return data
+
+
+def _json_safe(data: Any) -> bool:
+    """Whether JSON gives back exactly this data (string keys only, plain scalars)."""
+    if isinstance(data, dict):
+        return all(isinstance(k, str) and _json_safe(v) for k, v in data.items())
+    if isinstance(data, list):
+        return all(_json_safe(v) for v in data)
+    return data is None or isinstance(data, str | int | float | bool)
 
 
 # --- locating problems ------------------------------------------------------------------------------------

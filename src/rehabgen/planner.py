@@ -425,28 +425,39 @@ class _Planner:
             return sessions
         cap = math.floor(previous_total * MAX_WEEKLY_SETS_RISE)
 
-        def total() -> int:
-            schedule = self._schedule_counts(sessions)
-            return sum(week_doses[c.exercise.id].sets * n for s, n in zip(sessions, schedule, strict=True) for c in s)
+        def occurrences() -> dict[str, int]:
+            counts: dict[str, int] = {}
+            for session, times in zip(sessions, self._schedule_counts(sessions), strict=True):
+                for choice in session:
+                    counts[choice.exercise.id] = counts.get(choice.exercise.id, 0) + times
+            return counts
 
+        times = occurrences()
+        total = sum(week_doses[i].sets * n for i, n in times.items())
+        if total <= cap:
+            return sessions  # the usual case: nothing to trim
         for ex_id, dose in list(week_doses.items()):
             last = last_doses.get(ex_id)
-            if total() <= cap:
-                return sessions
             if last is not None and dose.sets > last.sets:
+                total -= (dose.sets - last.sets) * times.get(ex_id, 0)
                 week_doses[ex_id] = last
+                if total <= cap:
+                    return sessions
         for ex_id, dose in list(week_doses.items()):
-            if total() <= cap:
-                return sessions
             if ex_id not in last_doses and dose.sets > 1:
+                total -= (dose.sets - 1) * times.get(ex_id, 0)
                 week_doses[ex_id] = replace(dose, sets=1, pyramid=dose.pyramid[:1] if dose.pyramid else None)
+                if total <= cap:
+                    return sessions
         for slot in DROP_ORDER:
             for session in sessions:
                 for choice in list(session):
-                    if total() <= cap:
-                        return sessions
                     if choice.slot == slot and choice.exercise.id not in last_doses:
                         session.remove(choice)
+                        times = occurrences()  # dropping from A may turn the week into all-A sessions
+                        total = sum(week_doses[i].sets * n for i, n in times.items())
+                        if total <= cap:
+                            return sessions
         return sessions
 
     def _fit_time(
@@ -457,22 +468,30 @@ class _Planner:
         budget_min: int,
     ) -> list[list[Choice]]:
         """Keep each session within its time budget: hold progressions back first, then trim new work."""
+        budget_s = budget_min * 60
 
-        def minutes(session: list[Choice]) -> float:
-            return sum(session_seconds(week_doses[c.exercise.id], c.exercise) for c in session) / 60
+        def seconds(choice: Choice) -> int:
+            return session_seconds(week_doses[choice.exercise.id], choice.exercise)
 
         for session in sessions:
+            used = sum(seconds(c) for c in session)
             for choice in sorted(session, key=lambda c: -week_doses[c.exercise.id].sets):
-                if minutes(session) <= budget_min:
+                if used <= budget_s:
                     break
                 last = last_doses.get(choice.exercise.id)
-                if last is not None and week_doses[choice.exercise.id] != last:
+                current = week_doses[choice.exercise.id]
+                if last is not None and current != last and session_seconds(last, choice.exercise) < seconds(choice):
+                    used -= seconds(choice)
                     week_doses[choice.exercise.id] = last
+                    used += seconds(choice)
             for slot in DROP_ORDER:
+                if used <= budget_s:
+                    break
                 for choice in list(session):
-                    if minutes(session) <= budget_min:
+                    if used <= budget_s:
                         break
                     if choice.slot == slot and choice.exercise.id not in last_doses:
+                        used -= seconds(choice)
                         session.remove(choice)
         return sessions
 
@@ -485,35 +504,23 @@ class _Planner:
 
     def _exercise_sessions(
         self, sessions: list[list[Choice]], doses: dict[str, Dose], phase: Phase
-    ) -> list[list[Item]]:
-        return [[self._item(c, doses[c.exercise.id]) for c in session] for session in sessions]
+    ) -> list[tuple[list[Item], int]]:
+        """Each session's items and its estimated minutes."""
+        built = []
+        for session in sessions:
+            seconds = sum(session_seconds(doses[c.exercise.id], c.exercise) for c in session)
+            built.append(([self._item(c, doses[c.exercise.id]) for c in session], math.ceil(seconds / 60)))
+        return built
 
     def _item(self, choice: Choice, dose: Dose) -> Item:
-        ex = choice.exercise
-        return Item(
-            exercise_id=ex.id,
-            name=ex.name,
-            category=ex.category,
-            tags=list(ex.tags),
-            equipment=list(ex.equipment),
-            sets=dose.sets,
-            reps=dose.pyramid[0] if dose.pyramid else dose.reps,
-            pyramid=list(dose.pyramid) if dose.pyramid else None,
-            hold_s=dose.hold_s,
-            duration_min=dose.duration_min,
-            load=dose.load,
-            per_side=ex.per_side,
-            rest_s=dose.rest_s,
-            optional=choice.optional,
-            cues=list(ex.cues),
-            note=choice.note,
-        )
+        """The session item for a choice at a dose (items are immutable, so equal ones are shared)."""
+        return _item(choice.exercise, dose, choice.optional, choice.note)
 
     def _place(
         self,
         week: int,
         phase: Phase,
-        exercise_sessions: list[list[Item]],
+        exercise_sessions: list[tuple[list[Item], int]],
         running: RunningPlan,
         walk_minutes: int,
         cross_minutes: int,
@@ -524,11 +531,11 @@ class _Planner:
         days: dict[int, list[Session]] = {d: [] for d in range(1, 8)}
         exercise_days = EXERCISE_DAYS[self.sessions_n]
         for index, day in enumerate(exercise_days):
-            items = exercise_sessions[index % 2] if exercise_sessions[1] else exercise_sessions[0]
-            letter = "A" if index % 2 == 0 or not exercise_sessions[1] else "B"
-            minutes = sum(session_seconds(_dose_of(i), self.catalogue[i.exercise_id]) for i in items) / 60
+            has_b = bool(exercise_sessions[1][0])
+            items, minutes = exercise_sessions[index % 2] if has_b else exercise_sessions[0]
+            letter = "A" if index % 2 == 0 or not has_b else "B"
             days[day].append(
-                Session(
+                Session.model_construct(
                     day=day,
                     kind="exercise",
                     title=f"Exercise session {letter}",
@@ -540,7 +547,7 @@ class _Planner:
         for run in running.weeks.get(week, []):
             run_days.add(run.day)
             days[run.day].append(
-                Session(
+                Session.model_construct(
                     day=run.day,
                     kind="run",
                     title=run.title,
@@ -560,7 +567,7 @@ class _Planner:
                     Dose(sets=1, duration_min=cross_minutes, rest_s=0),
                 )
                 days[cross_day].append(
-                    Session(
+                    Session.model_construct(
                         day=cross_day,
                         kind="cross_training",
                         optional=optional,
@@ -586,7 +593,7 @@ class _Planner:
                     ]
                 minutes = walk_minutes if early else 30
                 days[day].append(
-                    Session(
+                    Session.model_construct(
                         day=day,
                         kind="walk",
                         optional=not early,
@@ -643,6 +650,40 @@ class _Planner:
         self.warnings += running.warnings
 
 
+_ITEMS: dict[tuple[int, Dose, bool, str | None], tuple[Exercise, Item]] = {}
+
+
+def _item(exercise: Exercise, dose: Dose, optional: bool, note: str | None) -> Item:
+    """An Item, shared between weeks and programmes (Items are frozen; the key holds the exercise alive)."""
+    key = (id(exercise), dose, optional, note)
+    cached = _ITEMS.get(key)
+    if cached is not None and cached[0] is exercise:
+        return cached[1]
+    # Built from already-validated catalogue data and doses: construct without re-validating.
+    item = Item.model_construct(
+        exercise_id=exercise.id,
+        name=exercise.name,
+        category=exercise.category,
+        tags=list(exercise.tags),
+        equipment=list(exercise.equipment),
+        sets=dose.sets,
+        reps=dose.pyramid[0] if dose.pyramid else dose.reps,
+        pyramid=list(dose.pyramid) if dose.pyramid else None,
+        hold_s=dose.hold_s,
+        duration_min=dose.duration_min,
+        load=dose.load,
+        per_side=exercise.per_side,
+        rest_s=dose.rest_s,
+        optional=optional,
+        cues=list(exercise.cues),
+        note=note,
+    )
+    if len(_ITEMS) > 20_000:
+        _ITEMS.clear()
+    _ITEMS[key] = (exercise, item)
+    return item
+
+
 def _by_slot(choices: Sequence[Choice]) -> dict[tuple[str, int], Exercise]:
     """Choices keyed by (slot, occurrence), so "the second stretch" can carry over to the next span."""
     keyed: dict[tuple[str, int], Exercise] = {}
@@ -652,18 +693,6 @@ def _by_slot(choices: Sequence[Choice]) -> dict[tuple[str, int], Exercise]:
         counts[choice.slot] = n + 1
         keyed[(choice.slot, n)] = choice.exercise
     return keyed
-
-
-def _dose_of(item: Item) -> Dose:
-    return Dose(
-        sets=item.sets,
-        reps=item.reps,
-        pyramid=tuple(item.pyramid) if item.pyramid else None,
-        hold_s=item.hold_s,
-        duration_min=item.duration_min,
-        load=item.load,
-        rest_s=item.rest_s,
-    )
 
 
 def _run_minutes(plan: RunPlan) -> int:

@@ -212,6 +212,33 @@ PREFER: dict[Cause, frozenset[Tag]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class _Derived:
+    """What selection needs from a catalogue, computed once per catalogue object."""
+
+    members: dict[str, list[Exercise]]
+    lines: dict[str, frozenset[str]]
+    tags: dict[str, frozenset[Tag]]
+
+
+_DERIVED: dict[int, tuple[Catalogue, _Derived]] = {}
+
+
+def _derived(catalogue: Catalogue) -> _Derived:
+    cached = _DERIVED.get(id(catalogue))
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
+    derived = _Derived(
+        members={slot: [ex for ex in catalogue if test(ex)] for slot, test in SLOTS.items()},
+        lines={ex.id: frozenset(e.id for e in catalogue.ladder(ex.id)) for ex in catalogue},
+        tags={ex.id: frozenset(ex.tags) for ex in catalogue},
+    )
+    if len(_DERIVED) > 8:
+        _DERIVED.clear()
+    _DERIVED[id(catalogue)] = (catalogue, derived)  # holding the catalogue keeps its id from being reused
+    return derived
+
+
+@dataclass(frozen=True, slots=True)
 class Choice:
     """An exercise placed in a slot of session A or B."""
 
@@ -232,15 +259,30 @@ class Selector:
     def __post_init__(self) -> None:
         self._order = {ex.id: i for i, ex in enumerate(self.catalogue)}
         self._caution = caution_tags(self.profile)
-        self._lines = {ex.id: frozenset(e.id for e in self.catalogue.ladder(ex.id)) for ex in self.catalogue}
-        self._family_weight = {}
+        derived = _derived(self.catalogue)
+        self._members = derived.members
+        self._lines = derived.lines
+        self._tags = derived.tags
+        self._blocked: dict[tuple[int, int, int], frozenset[Tag]] = {}
+        kit = set(self.profile.equipment)
+        self._usable = {ex.id for ex in self.catalogue if set(ex.equipment) <= kit and ex.id not in self.template.ban}
+        self._family_weight: dict[str, float] = {}
         for name, weight in self.template.emphasis.families.items():
             if name in self.catalogue:
                 for member in self._lines[name]:
                     self._family_weight[member] = weight
+        self._weights: dict[str, float] = {}
+        self._static: dict[str, float] = {}
 
     def allowed(self, ex: Exercise, excluded: Sequence[frozenset[Tag]], weeks: Iterable[int]) -> str | None:
         """Why ``ex`` may not be used in these weeks, or None when it may."""
+        if ex.id in self._usable and isinstance(weeks, range):
+            key = (id(excluded), weeks.start, weeks.stop)
+            blocked = self._blocked.get(key)
+            if blocked is None:
+                blocked = self._blocked[key] = frozenset().union(*excluded[weeks.start : weeks.stop])
+            if not self._tags[ex.id] & blocked:
+                return None  # the common case, answered without building a message
         if ex.id in self.template.ban:
             return "banned by the template"
         missing = [e.value for e in ex.equipment if e not in self.profile.equipment]
@@ -254,6 +296,12 @@ class Selector:
 
     def weight(self, ex: Exercise) -> float:
         """The template's emphasis for an exercise (1 = neutral, 0 = leave out)."""
+        found = self._weights.get(ex.id)
+        if found is None:
+            found = self._weights[ex.id] = self._weight(ex)
+        return found
+
+    def _weight(self, ex: Exercise) -> float:
         emphasis = self.template.emphasis
         w = emphasis.categories.get(ex.category, 1.0) * self._family_weight.get(ex.id, 1.0)
         muscle_weights = [emphasis.muscles[m] for m in ex.muscles.primary if m in emphasis.muscles]
@@ -261,16 +309,24 @@ class Selector:
             w *= max(muscle_weights)
         return w
 
-    def score(self, ex: Exercise, phase: Phase, avoid: frozenset[str]) -> float:
-        """Higher is better: cause match first, then emphasis, then closeness to the phase's level."""
+    def _static_score(self, ex: Exercise) -> float:
+        """The part of the score that does not depend on the phase: causes, emphasis, cautions, pins."""
         causes = self.profile.causes
         s = 4.0 * sum(1 for c in ex.causes if c in causes)
         s += 3.0 * (self.weight(ex) - 1.0)
-        s -= 3.0 * abs(ex.level - LEVEL_TARGET[phase])
         s += 2.0 * sum(1 for c in causes for t in PREFER.get(c, ()) if t in ex.tags)
         s -= 3.0 * sum(1 for t in ex.tags if t in self._caution)
         if ex.id in self.template.pin:
             s += 10.0
+        return s
+
+    def score(self, ex: Exercise, phase: Phase, avoid: frozenset[str]) -> float:
+        """Higher is better: cause match first, then emphasis, then closeness to the phase's level."""
+        causes = self.profile.causes
+        static = self._static.get(ex.id)
+        if static is None:
+            static = self._static[ex.id] = self._static_score(ex)
+        s = static - 3.0 * abs(ex.level - LEVEL_TARGET[phase])
         if ex.id in avoid:
             s -= 3.0  # variety between session A and B, but a cause match still wins
         if (
@@ -294,8 +350,8 @@ class Selector:
         if slot == "cause" and not self.profile.causes:
             return None  # nothing cause-specific to add to a general programme
         best: tuple[float, int, Exercise] | None = None
-        for ex in self.catalogue:
-            if not SLOTS[slot](ex) or ex.level > LEVEL_CAP[phase] or self.weight(ex) == 0:
+        for ex in self._members[slot]:
+            if ex.level > LEVEL_CAP[phase] or self.weight(ex) == 0:
                 continue
             if self.clashes(ex, taken) or self.allowed(ex, excluded, weeks) is not None:
                 continue

@@ -2,11 +2,12 @@
 
 Three font families are bundled (licences beside them in ``fontfiles/``) so a fresh machine needs nothing:
 
-* Noto Sans (regular, bold, italic, bold italic): the handout's face; Latin, Greek and Cyrillic, including
+* Noto Sans (regular and bold): the handout's face; Latin, Greek and Cyrillic, including
   Vietnamese ("Nguyễn Thị Minh Khai") and Polish ("Łukasz Żółć").
 * DejaVu Sans: a fallback for symbols and scripts Noto Sans lacks.
-* Droid Sans Fallback: Chinese, Japanese and Korean ("陈伟明"). It is large, so it is registered only when
-  some text needs it.
+* Droid Sans Fallback: Chinese, Japanese and Korean ("陈伟明").
+
+Fallback faces are registered only when some text needs them, so a Latin-only handout parses two fonts.
 
 reportlab has no automatic font fallback, so ``markup`` escapes the text (``&``, ``<`` and ``>`` would
 otherwise break or silently drop words) and wraps each run of characters the main face lacks in a
@@ -26,36 +27,43 @@ from reportlab.pdfbase.ttfonts import TTFont
 FONT_DIR = Path(__file__).resolve().parent / "fontfiles"
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"
-SANS_ITALIC = "NotoSans-Italic"
-SANS_BOLD_ITALIC = "NotoSans-BoldItalic"
 SYMBOLS = "DejaVuSans"
+SYMBOLS_BOLD = "DejaVuSans-Bold"
 CJK = "DroidSansFallback"
 
 _FILES = {
     SANS: "NotoSans-Regular.ttf",
     SANS_BOLD: "NotoSans-Bold.ttf",
-    SANS_ITALIC: "NotoSans-Italic.ttf",
-    SANS_BOLD_ITALIC: "NotoSans-BoldItalic.ttf",
     SYMBOLS: "DejaVuSans.ttf",
-    "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
+    SYMBOLS_BOLD: "DejaVuSans-Bold.ttf",
     CJK: "DroidSansFallbackFull.ttf",
 }
 
 
+def _register(*names: str) -> None:
+    for name in names:
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / _FILES[name])))
+
+
 @functools.cache
 def register_fonts() -> None:
-    """Register the handout fonts once per process (never at import time)."""
-    for name in (SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC, SYMBOLS, "DejaVuSans-Bold"):
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / _FILES[name])))
-    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC)
-    pdfmetrics.registerFontFamily(
-        SYMBOLS, normal=SYMBOLS, bold="DejaVuSans-Bold", italic=SYMBOLS, boldItalic="DejaVuSans-Bold"
-    )
+    """Register the handout's face once per process (never at import time); fallbacks come when needed."""
+    _register(SANS, SANS_BOLD)
+    # The handout uses no italics: italic maps to the upright face rather than shipping two more files.
+    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD)
+
+
+@functools.cache
+def _register_symbols() -> None:
+    register_fonts()
+    _register(SYMBOLS, SYMBOLS_BOLD)
+    pdfmetrics.registerFontFamily(SYMBOLS, normal=SYMBOLS, bold=SYMBOLS_BOLD, italic=SYMBOLS, boldItalic=SYMBOLS_BOLD)
 
 
 @functools.cache
 def _register_cjk() -> None:
-    pdfmetrics.registerFont(TTFont(CJK, str(FONT_DIR / _FILES[CJK])))
+    register_fonts()
+    _register(CJK)
     pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
     for bold in (0, 1):
         for italic in (0, 1):
@@ -64,10 +72,7 @@ def _register_cjk() -> None:
 
 @functools.cache
 def _coverage(name: str) -> frozenset[int]:
-    if name == CJK:
-        _register_cjk()
-    else:
-        register_fonts()
+    {CJK: _register_cjk, SYMBOLS: _register_symbols}.get(name, register_fonts)()
     font = pdfmetrics.getFont(name)
     return frozenset(font.face.charToGlyph)
 

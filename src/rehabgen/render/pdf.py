@@ -60,7 +60,22 @@ def render_pdf(
     template: Template | None = None,
 ) -> bytes:
     """The handout (or the one-page referral handout) as PDF bytes."""
-    options = options or HandoutOptions()
+    story, theme = handout_story(programme, catalogue, clinic, options or HandoutOptions(), template)
+    buffer = io.BytesIO()
+    doc = _document(buffer, programme, theme, clinic)
+    footer = _footer_text(programme, clinic)
+    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=footer, theme=theme))
+    return buffer.getvalue()
+
+
+def handout_story(
+    programme: Programme,
+    catalogue: Catalogue,
+    clinic: Clinic | None,
+    options: HandoutOptions,
+    template: Template | None,
+) -> tuple[list[Flowable], Theme]:
+    """The handout's flowables, in reading order, and the theme they were built with."""
     template = template or DEFAULT_TEMPLATE
     accent = (clinic.accent_colour if clinic else None) or template.handout.accent_colour
     theme = make_theme(options.page_size, options.large_print, accent)
@@ -69,25 +84,21 @@ def render_pdf(
     story: list[Flowable] = [*header_band(theme, clinic)]
     if programme.status.is_referral:
         story += referral_page(programme, theme, clinic, printed)
-    else:
-        story += cover(programme, theme, clinic, printed)
-        story += [PageBreak(), *how_to_use(programme, theme)]
-        if template.handout.calendar:
-            story += [PageBreak(), *calendar(programme, theme)]
-        story += [PageBreak(), *exercise_pages(programme, catalogue, theme)]
-        if template.handout.running_plan:
-            story += [PageBreak(), *running_plan(programme, catalogue, theme)]
-        if template.handout.tracking:
-            story += [PageBreak(), *tracking(programme, theme)]
-        if template.handout.outcome_pages:
-            story += [PageBreak(), *outcomes(programme, theme)]
-        story += [PageBreak(), *advice_pages(programme, theme)]
-        story += [PageBreak(), *clinician_page(programme, theme, template.title)]
-    buffer = io.BytesIO()
-    doc = _document(buffer, programme, theme, clinic)
-    footer = _footer_text(programme, clinic)
-    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=footer, theme=theme))
-    return buffer.getvalue()
+        return story, theme
+    story += cover(programme, theme, clinic, printed)
+    story += [PageBreak(), *how_to_use(programme, theme)]
+    if template.handout.calendar:
+        story += [PageBreak(), *calendar(programme, theme)]
+    story += [PageBreak(), *exercise_pages(programme, catalogue, theme)]
+    if template.handout.running_plan:
+        story += [PageBreak(), *running_plan(programme, catalogue, theme)]
+    if template.handout.tracking:
+        story += [PageBreak(), *tracking(programme, theme)]
+    if template.handout.outcome_pages:
+        story += [PageBreak(), *outcomes(programme, theme)]
+    story += [PageBreak(), *advice_pages(programme, theme)]
+    story += [PageBreak(), *clinician_page(programme, theme, template.title)]
+    return story, theme
 
 
 def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Clinic | None) -> BaseDocTemplate:

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from rehabgen.programme import Phase
-from rehabgen.render.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from rehabgen.render.fonts import SANS, SANS_BOLD, register_fonts
 
 DEFAULT_ACCENT = "#1f6f8b"
 
@@ -89,7 +89,6 @@ def styles(theme: Theme) -> dict[str, ParagraphStyle]:
         "cell_centre": ParagraphStyle(
             "cell_centre", parent=base, fontSize=b * 0.8, leading=b * 0.98, spaceAfter=0, alignment=TA_CENTER
         ),
-        "italic": ParagraphStyle("italic", parent=base, fontName=SANS_ITALIC),
         "bold": ParagraphStyle("bold", parent=base, fontName=SANS_BOLD),
         "title": ParagraphStyle(
             "title",
