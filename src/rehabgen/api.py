@@ -20,7 +20,7 @@ from rehabgen.profile import Profile, load_profile
 from rehabgen.programme import Programme
 from rehabgen.template import Template, find_template
 
-OutputFormat = Literal["pdf", "json", "md"]
+OutputFormat = Literal["pdf", "json", "md", "ics"]
 
 
 @dataclass
@@ -106,6 +106,10 @@ def run_plan(request: PlanRequest) -> PlanResult:
         from rehabgen.render.markdown import render_markdown
 
         result.text = render_markdown(programme, catalogue)
+    elif request.output_format == "ics":
+        from rehabgen.render.ics import render_ics
+
+        result.text = render_ics(programme)
     else:
         from rehabgen.render.pdf import HandoutOptions, render_pdf
 

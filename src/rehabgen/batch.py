@@ -48,7 +48,7 @@ MANIFEST_EVERY_S = 0.5
 """The manifest is rewritten at most twice a second while a batch runs, and once at the end."""
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _UNSAFE = set('/\\:*?"<>|')
-_SUFFIX = {"pdf": ".pdf", "json": ".json", "md": ".md"}
+_SUFFIX = {"pdf": ".pdf", "json": ".json", "md": ".md", "ics": ".ics"}
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,12 @@ def _process(row: RosterRow, targets: dict[str, str]) -> Entry:
         if path.exists() and not options.force:
             entry.skipped.append(filename)
             continue
-        data = _render(fmt, programme, catalogue, template)
+        try:
+            data = _render(fmt, programme, catalogue, template)
+        except InputError as exc:  # e.g. a calendar file for a row without a start date
+            entry.status = "INPUT_ERROR"
+            entry.errors += [_row_problem(p, row) for p in exc.problems]
+            continue
         try:
             write_atomic(path, data, overwrite=options.force, staging=staging)
         except FileExistsError:
@@ -239,6 +244,10 @@ def _render(fmt: str, programme: Any, catalogue: Catalogue, template: Template) 
         from rehabgen.render.markdown import render_markdown
 
         return render_markdown(programme, catalogue)
+    if fmt == "ics":
+        from rehabgen.render.ics import render_ics
+
+        return render_ics(programme)
     from rehabgen.render.pdf import HandoutOptions, render_pdf
 
     options: BatchOptions = _STATE["options"]

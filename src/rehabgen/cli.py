@@ -48,6 +48,7 @@ CatalogueOpt = Annotated[
         "--catalogue",
         help="Extra catalogue folder layered over the bundled one (repeatable; also $REHABGEN_CATALOGUE).",
         file_okay=False,
+        metavar="DIR",
     ),
 ]
 
@@ -349,6 +350,7 @@ class PlanFormat(StrEnum):
     pdf = "pdf"
     json = "json"
     md = "md"
+    ics = "ics"
 
 
 class PageSize(StrEnum):
@@ -429,12 +431,8 @@ def _format_from(output: Path | None) -> PlanFormat:
     if output is None:
         return PlanFormat.md
     suffix = output.suffix.lower().lstrip(".")
-    return {
-        "pdf": PlanFormat.pdf,
-        "json": PlanFormat.json,
-        "md": PlanFormat.md,
-        "markdown": PlanFormat.md,
-    }.get(suffix, PlanFormat.pdf)
+    by_suffix = {"json": PlanFormat.json, "md": PlanFormat.md, "markdown": PlanFormat.md, "ics": PlanFormat.ics}
+    return by_suffix.get(suffix, PlanFormat.pdf)
 
 
 # --- templates -----------------------------------------------------------------------------------------------
@@ -500,9 +498,9 @@ def batch(
     template: Annotated[str | None, typer.Option(help="Programme template: a name or a YAML file.")] = None,
     clinic: Annotated[Path | None, typer.Option(help="Clinic branding file (YAML).", dir_okay=False)] = None,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (default: the number of CPUs).", min=1)] = None,
-    formats: Annotated[str, typer.Option("--format", help="Comma-separated: pdf, json, md.")] = "pdf",
-    force: Annotated[bool, typer.Option(help="Replace outputs that already exist.")] = False,
-    quiet: Annotated[bool, typer.Option(help="No progress bar.")] = False,
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: pdf, json, md, ics.")] = "pdf",
+    force: Annotated[bool, typer.Option("--force", help="Replace outputs that already exist.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     name_pattern: Annotated[
         str, typer.Option(help="File names from {id}, {name}, {row}, {template}; made safe and unique.")
     ] = "{id}_{name}",
@@ -520,9 +518,9 @@ def batch(
     from rehabgen.batch import BatchOptions, default_jobs, run_batch
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    bad = [f for f in chosen if f not in ("pdf", "json", "md")]
+    bad = [f for f in chosen if f not in ("pdf", "json", "md", "ics")]
     if bad or not chosen:
-        _fail(f"--format: '{formats}' is not allowed; use pdf, json and/or md separated by commas", 2)
+        _fail(f"--format: '{formats}' is not allowed; use pdf, json, md and/or ics separated by commas", 2)
     options = BatchOptions(
         out=out,
         template=template,
