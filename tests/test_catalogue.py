@@ -368,3 +368,22 @@ def test_parsed_yaml_cache_follows_the_file(tmp_path: Path, monkeypatch: pytest.
     with pytest.raises(CatalogueError) as caught:
         load_catalogue_from([folder])
     assert caught.value.problems[0].line == 5
+
+
+def test_checked_files_skip_the_pose_geometry_but_still_draw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REHABGEN_CACHE_DIR", str(tmp_path / "cache"))
+    first = load_catalogue(use_env=False)
+    assert list((tmp_path / "cache").glob("checked-*"))
+    again = load_catalogue(use_env=False)
+    assert again["bird_dog"].pose._scene is None  # trusted: geometry deferred until drawn
+    assert again["bird_dog"].pose.scene == first["bird_dog"].pose.scene
+    folder = tmp_path / "cat"
+    folder.mkdir()
+    text = (FIXTURES / "catalogue" / "valid_overlay" / "clinic_extra.yaml").read_text()
+    (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", ""))
+    load_catalogue_from([folder])
+    assert load_catalogue_from([folder])["clinic_brace"].pose._scene is None
+    (folder / "x.yaml").write_text(
+        text.replace("    harder: dead_bug_heel_tap\n", "").replace("elbows: 27", "elbows: 30")
+    )
+    assert load_catalogue_from([folder])["clinic_brace"].pose._scene is not None  # changed: checked in full

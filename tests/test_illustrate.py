@@ -16,7 +16,7 @@ from rehabgen.catalogue import Catalogue
 from rehabgen.cli import app
 from rehabgen.errors import OutputError
 from rehabgen.exercise import Exercise
-from rehabgen.render.illustrate import draw_scene, export_illustration, illustration
+from rehabgen.render.illustrate import Picture, draw_scene, export_illustration, illustration
 from rehabgen.render.sheet import COLUMNS, ROWS, render_sheet
 
 from .conftest import EXAMPLES
@@ -77,7 +77,7 @@ def test_handout_cards_carry_their_drawings(catalogue: Catalogue) -> None:
     cards = [f for f in story if isinstance(f, Card)]
     assert len(cards) == len(programme.exercise_ids())
     for card in cards:
-        pictures = [f for _, first, second, _ in card.blocks for f in (*first, *second) if isinstance(f, Drawing)]
+        pictures = [f for _, first, second, _ in card.blocks for f in (*first, *second) if isinstance(f, Picture)]
         assert len(pictures) == 1
 
 

@@ -187,3 +187,27 @@ def test_markup_characters_in_user_text_are_escaped(catalogue: Catalogue) -> Non
 def test_run_plan_writes_a_pdf_through_the_api(catalogue: Catalogue) -> None:
     result = run_plan(PlanRequest(profile=EXAMPLES / "profile.yaml", catalogue=catalogue, printed_date="2026-12-01"))
     assert result.data is not None and result.data.startswith(b"%PDF")
+
+
+def test_cached_pictures_give_the_same_bytes(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pictures replayed from the memory or disk cache produce exactly the PDF a fresh drawing does."""
+    from rehabgen.render import illustrate
+
+    programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
+
+    def fresh() -> bytes:
+        illustrate._CODE.clear()
+        illustrate._DISK.clear()
+        illustrate._cache_file.cache_clear()
+        return render_pdf(programme, catalogue)
+
+    monkeypatch.setenv("REHABGEN_CACHE_DIR", "")
+    uncached = fresh()
+    monkeypatch.setenv("REHABGEN_CACHE_DIR", str(tmp_path))
+    first = fresh()  # draws, and saves the operators to disk
+    assert list(tmp_path.glob("pictures-*.json"))
+    from_disk = fresh()
+    from_memory = render_pdf(programme, catalogue)
+    assert uncached == first == from_disk == from_memory

@@ -143,6 +143,23 @@ def _cached_parse(text: str, name: str) -> Any:
     return data
 
 
+def checked_marker(text: str, salt: str) -> Path | None:
+    """A cache file whose existence records that ``text`` passed every check of code version ``salt``."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{__version__}\0{salt}\0{text}".encode()).hexdigest()[:32]
+    return folder / f"checked-{key}"
+
+
+def mark_checked(marker: Path | None) -> None:
+    """Record a clean check (silently skipped when the cache folder cannot be written)."""
+    if marker is not None:
+        with contextlib.suppress(OSError):
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+
+
 def _json_safe(data: Any) -> bool:
     """Whether JSON gives back exactly this data (string keys only, plain scalars)."""
     if isinstance(data, dict):
@@ -339,10 +356,11 @@ def validate(
     text: str | None = None,
     prefix: Sequence[str | int] = (),
     whole: Any = None,
+    context: dict[str, Any] | None = None,
 ) -> tuple[M | None, list[Problem]]:
     """Validate ``data`` as ``model``; return the instance or the problems (never both)."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=context), []
     except ValidationError as exc:
         return None, problems_from(
             exc, model, whole if whole is not None else data, file=file, text=text, prefix=prefix

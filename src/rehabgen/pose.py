@@ -27,7 +27,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Self
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, model_validator
 
 from rehabgen.base import StrictModel
 
@@ -387,14 +387,21 @@ class Pose(StrictModel):
     _scene: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _fits(self) -> Self:
-        from rehabgen.figure import build_scene  # the geometry module imports this one
+    def _fits(self, info: ValidationInfo) -> Self:
+        # A catalogue file that already passed these checks with this code is trusted: its geometry is built
+        # when first drawn instead (it is the slow part of loading the catalogue).
+        if not (info.context or {}).get("geometry_checked"):
+            from rehabgen.figure import build_scene  # the geometry module imports this one
 
-        self._scene = build_scene(self)
+            self._scene = build_scene(self)
         return self
 
     @property
     def scene(self) -> Scene:
         """The computed geometry, in frame units (built and checked when the pose was validated)."""
+        if self._scene is None:
+            from rehabgen.figure import build_scene
+
+            self._scene = build_scene(self)
         scene: Scene = self._scene
         return scene

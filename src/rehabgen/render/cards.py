@@ -74,10 +74,9 @@ def dose_line(doses: list[tuple[int, str, bool]]) -> str:
 
 
 def _picture(exercise: Exercise) -> Flowable:
-    from rehabgen.render.illustrate import illustration
+    from rehabgen.render.illustrate import Picture
 
-    drawing: Flowable = illustration(exercise, PICTURE_W, PICTURE_H)
-    return drawing
+    return Picture(exercise, PICTURE_W, PICTURE_H)
 
 
 Block = tuple[str, list[Flowable], list[Flowable], float]

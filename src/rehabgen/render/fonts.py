@@ -89,6 +89,7 @@ def face_for(char: str) -> str | None:
     return None  # no bundled face has it: the main face prints its "missing" box
 
 
+@functools.lru_cache(maxsize=16384)
 def markup(text: str) -> str:
     """Escape ``text`` for a reportlab Paragraph and route characters to a face that can draw them."""
     if text.isascii():

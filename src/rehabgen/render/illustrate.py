@@ -10,18 +10,25 @@ them.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-from reportlab.graphics import renderSVG
+from reportlab.graphics import renderPDF, renderSVG
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, PolyLine, Rect, Shape
 from reportlab.lib.colors import Color, white
+from reportlab.platypus import Flowable
 
 from rehabgen.errors import OutputError
 from rehabgen.exercise import Exercise
 from rehabgen.figure import Figure, Limb, PropShape, Scene
+from rehabgen.fsutil import write_atomic
+from rehabgen.loader import cache_dir
 from rehabgen.pose import FLOOR_Y, FRAME_H, FRAME_W, GUTTER, PAIR_W, XY, PropKind, Show
 
 
@@ -489,3 +496,92 @@ def _paint(pen: ImageDraw.ImageDraw, node: Group | Drawing, m: Affine) -> None:
             box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
             radius = round((child.rx or 0) * unit)
             pen.rounded_rectangle(box, radius=radius, fill=fill, outline=stroke, width=round(width))
+
+
+class Picture(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """An exercise's picture as a flowable that draws from cached PDF operators.
+
+    Turning a pose into shapes and the shapes into PDF operators costs several milliseconds per picture;
+    the result is the same every time, so the operators are kept per exercise, size and pose, in memory
+    and in the user's cache folder, and replayed into later documents. They are position-independent (the
+    flowable's own transform places them) and use no resources (no text, no transparency), so they can be
+    copied into any canvas and give the same bytes as drawing afresh.
+    """
+
+    def __init__(self, exercise: Exercise, width: float, height: float) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.width = width
+        self.height = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The picture's fixed size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Replay the cached operators, rendering the drawing when no cache has them."""
+        code = self.canv._code  # reportlab's page content list: renderPDF appends operators to it
+        memory_key = (self.exercise.id, float(self.width), float(self.height))
+        hit = _CODE.get(memory_key)
+        if hit is not None and hit[0] is self.exercise.pose:
+            code.extend(hit[1])
+            return
+        disk = _disk_cache()
+        disk_key = f"{self.exercise.id}|{self.width:g}|{self.height:g}|{_pose_hash(self.exercise)}"
+        ops = disk.get(disk_key)
+        if ops is None:
+            before = len(code)
+            renderPDF.draw(illustration(self.exercise, self.width, self.height), self.canv, 0, 0)
+            ops = list(code[before:])
+            disk[disk_key] = ops
+            _DIRTY.append(disk_key)
+        else:
+            code.extend(ops)
+        if len(_CODE) >= _CACHE_SIZE:
+            _CODE.clear()
+        _CODE[memory_key] = (self.exercise.pose, tuple(ops))
+
+
+_CODE: dict[tuple[str, float, float], tuple[object, tuple[str, ...]]] = {}
+_DISK: dict[str, list[str]] = {}
+_DIRTY: list[str] = []
+
+
+def _pose_hash(exercise: Exercise) -> str:
+    return hashlib.sha256(exercise.pose.model_dump_json().encode()).hexdigest()[:16]
+
+
+@functools.cache
+def _cache_file() -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in (here / "illustrate.py", here.parent / "figure.py", here.parent / "pose.py"):
+        digest.update(source.read_bytes())
+    return folder / f"pictures-{digest.hexdigest()[:16]}.json"
+
+
+def _disk_cache() -> dict[str, list[str]]:
+    """The pictures cached on disk by this version of the drawing code (read once per process)."""
+    if not _DISK and (path := _cache_file()) is not None:
+        with contextlib.suppress(OSError, ValueError):
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                _DISK.update(loaded)
+    return _DISK
+
+
+def save_picture_cache() -> None:
+    """Write pictures drawn since the last save to the cache file (quietly skipped when it cannot be)."""
+    path = _cache_file()
+    if path is None or not _DIRTY:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        merged: dict[str, list[str]] = {}
+        if path.exists():
+            merged = json.loads(path.read_text(encoding="utf-8"))
+        merged.update({key: _DISK[key] for key in _DIRTY if key in _DISK})
+        write_atomic(path, json.dumps(merged))
+    _DIRTY.clear()

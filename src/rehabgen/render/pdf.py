@@ -14,8 +14,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -33,9 +33,10 @@ from rehabgen.catalogue import Catalogue
 from rehabgen.clinic import Clinic
 from rehabgen.programme import Programme
 from rehabgen.render.cards import exercise_pages
-from rehabgen.render.fonts import SANS, markup, register_fonts
+from rehabgen.render.fonts import SANS, markup, plain_face, register_fonts
+from rehabgen.render.illustrate import save_picture_cache
 from rehabgen.render.pages import advice_pages, clinician_page, cover, how_to_use, referral_page
-from rehabgen.render.styles import GREY, Theme, make_theme, styles
+from rehabgen.render.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.tables import calendar, outcomes, running_plan, tracking
 from rehabgen.template import DEFAULT_TEMPLATE, Template
 
@@ -65,6 +66,7 @@ def render_pdf(
     doc = _document(buffer, programme, theme, clinic)
     footer = _footer_text(programme, clinic)
     doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=footer, theme=theme))
+    save_picture_cache()
     return buffer.getvalue()
 
 
@@ -223,13 +225,21 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is unty
 
     def _draw_footer(self, number: int, total: int) -> None:
         theme = self._theme
-        style = styles(theme)["tiny"].clone("footer", textColor=GREY)
-        text = f"Page {number} of {total} · {markup(self._footer)}"
-        paragraph = Paragraph(text, style)
+        style = styles(theme)["tiny"]
+        text = f"Page {number} of {total} · {self._footer}"
         width = theme.page[0] - 2 * theme.margin
-        _, height = paragraph.wrapOn(self, width, theme.margin)
-        self.setStrokeColor(colors.HexColor("#b8c2c8"))
-        self.setLineWidth(0.5)
         y = theme.margin * 0.6
+        size = style.fontSize
+        if plain_face(text) == SANS and stringWidth(text, SANS, size) <= width:
+            # One line in the main face: draw it directly (a Paragraph per page costs far more).
+            height = style.leading
+            self.setFont(SANS, size)
+            self.setFillColor(GREY)
+            self.drawString(theme.margin, y + height - size, text)
+        else:
+            paragraph = Paragraph(markup(text), style.clone("footer", textColor=GREY))
+            _, height = paragraph.wrapOn(self, width, theme.margin)
+            paragraph.drawOn(self, theme.margin, y)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
         self.line(theme.margin, y + height + 3, theme.page[0] - theme.margin, y + height + 3)
-        paragraph.drawOn(self, theme.margin, y)
