@@ -26,7 +26,7 @@ def safety_net(profile: Profile) -> Advice:
     return Advice(
         id="safety_net",
         title="When to stop and get help",
-        text="Stop the exercises and get help if any of these happen. They are rare, but they matter.",
+        text="Stop exercising and get help if any of these happen. They are rare, but they matter.",
         points=[
             f"EMERGENCY - {routes.emergency} if you have: numbness or tingling around your genitals, bottom "
             "or inner thighs; new trouble passing urine, or leaking urine or stools; pain, numbness or "

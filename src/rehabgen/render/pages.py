@@ -29,7 +29,8 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
     """Programme title, patient, clinician, dates and goal."""
     s = styles(theme)
     meta = programme.meta
-    out: list[Flowable] = [para(meta.title, s["title"])]
+    title = "Your back pain: what to do now" if programme.status.is_referral else meta.title
+    out: list[Flowable] = [para(title, s["title"])]
     facts: list[tuple[str, str]] = []
     if meta.patient.name:
         facts.append(("For", meta.patient.name))
@@ -129,9 +130,9 @@ def cover(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt
     """Page 1: who and what, the banner, the plan at a glance, and the safety net."""
     out = title_block(programme, theme, clinic, printed)
     out += referral_banner(programme, theme)
-    out += causes_line(programme, theme)
+    out += safety_net_box(programme, theme)  # before the summary, so it is on page 1 even in large print
+    out += [Spacer(1, theme.body * 0.6), *causes_line(programme, theme)]
     out += phase_summary(programme, theme)
-    out += safety_net_box(programme, theme)
     return out
 
 

@@ -106,7 +106,9 @@ def handout_story(
 def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Clinic | None) -> BaseDocTemplate:
     meta = programme.meta
     who = meta.patient.name or meta.patient.id
-    title = meta.title + (f" for {who}" if who else "")
+    title = ("Back pain: what to do now" if programme.status.is_referral else meta.title) + (
+        f" for {who}" if who else ""
+    )
     margin = theme.margin
     doc = BaseDocTemplate(
         buffer,
