@@ -50,7 +50,7 @@ def test_missing_required_fields_are_named(tmp_path: Path) -> None:
 def test_profile_must_be_a_mapping(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text("- 1\n- 2\n")
-    with pytest.raises(ProfileError, match="a profile must be a mapping"):
+    with pytest.raises(ProfileError, match="must be a mapping of fields"):
         load_profile(path)
 
 

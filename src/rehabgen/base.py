@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from pydantic import BaseModel, ConfigDict
+
+T = TypeVar("T")
+
+
+def unique(items: list[T]) -> list[T]:
+    """A list validator: refuse an item listed twice (``AfterValidator(unique)``)."""
+    seen: set[T] = set()
+    for item in items:
+        if item in seen:
+            raise ValueError(f"'{item}' is listed twice")
+        seen.add(item)
+    return items
 
 
 class StrictModel(BaseModel):

@@ -58,6 +58,13 @@ class Catalogue:
     def __len__(self) -> int:
         return len(self.exercises)
 
+    def __repr__(self) -> str:
+        return f"Catalogue({len(self.exercises)} exercises)"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Short form for pretty-printers (IPython, hypothesis), which would otherwise print every field."""
+        printer.text(repr(self))
+
     def ladder(self, exercise_id: str) -> list[Exercise]:
         """The exercise's ladder from its easiest to its hardest rung, following easier/harder links."""
         start = self.exercises[exercise_id]

@@ -8,8 +8,8 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from rehabgen.base import StrictModel
-from rehabgen.errors import ClinicError, InputError, Problem
-from rehabgen.loader import read_yaml, validate
+from rehabgen.errors import ClinicError, Problem
+from rehabgen.loader import load_model
 
 Text = Annotated[str, Field(min_length=1, max_length=120)]
 
@@ -43,15 +43,7 @@ class Clinic(StrictModel):
 def load_clinic(path: Path, display: str | None = None) -> Clinic:
     """Read and validate a clinic file; the logo path is resolved against the file's folder and must exist."""
     name = display or str(path)
-    try:
-        data, text = read_yaml(path, name)
-    except InputError as exc:
-        raise ClinicError(exc.problems) from None
-    if not isinstance(data, dict):
-        raise ClinicError([Problem("a clinic file must be a mapping of fields (key: value)", file=name)])
-    clinic, problems = validate(Clinic, data, file=name, text=text)
-    if problems or clinic is None:
-        raise ClinicError(problems)
+    clinic = load_model(path, Clinic, ClinicError, name)
     if clinic.logo is not None:
         logo = clinic.logo if clinic.logo.is_absolute() else (path.parent / clinic.logo)
         if not logo.is_file():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Self, TypeVar
+from typing import Annotated, Self
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from rehabgen.base import StrictModel
+from rehabgen.base import StrictModel, unique
 from rehabgen.pose import Pose
 from rehabgen.vocab import Category, Cause, Equipment, Muscle, Tag
 
@@ -21,24 +21,12 @@ Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
 Sentence = Annotated[str, Field(min_length=3, max_length=300)]
 
 
-T = TypeVar("T")
-
-
-def _unique(items: list[T]) -> list[T]:
-    seen: set[T] = set()
-    for item in items:
-        if item in seen:
-            raise ValueError(f"'{item}' is listed twice")
-        seen.add(item)
-    return items
-
-
 class Muscles(StrictModel):
     """The muscles an exercise trains."""
 
-    primary: Annotated[list[Muscle], Field(min_length=1, max_length=5), AfterValidator(_unique)]
+    primary: Annotated[list[Muscle], Field(min_length=1, max_length=5), AfterValidator(unique)]
     """The muscles that do most of the work."""
-    secondary: Annotated[list[Muscle], Field(max_length=8), AfterValidator(_unique)] = []
+    secondary: Annotated[list[Muscle], Field(max_length=8), AfterValidator(unique)] = []
     """Muscles that help or hold steady."""
 
     @model_validator(mode="after")
@@ -106,7 +94,7 @@ class Exercise(StrictModel):
     """Stable identifier (lower case, digits and underscores); never reuse or rename one."""
     name: Annotated[str, Field(min_length=2, max_length=60)]
     """The usual name, as printed on the handout."""
-    aliases: Annotated[list[str], AfterValidator(_unique)] = []
+    aliases: Annotated[list[str], AfterValidator(unique)] = []
     """Other names people know it by."""
     category: Category
     """Which part of a session it belongs to."""
@@ -116,13 +104,13 @@ class Exercise(StrictModel):
     """One plain sentence on what it does for the back, printed as "why it is in your plan"."""
     muscles: Muscles
     """Muscles trained."""
-    causes: Annotated[list[Cause], AfterValidator(_unique)] = []
+    causes: Annotated[list[Cause], AfterValidator(unique)] = []
     """Causes of back pain it helps with; empty only for general warm-up and cool-down work."""
-    tags: Annotated[list[Tag], Field(min_length=1), AfterValidator(_unique)]
+    tags: Annotated[list[Tag], Field(min_length=1), AfterValidator(unique)]
     """How it loads the spine (RULES §7.2); the planner's exclusions match on these."""
-    equipment: Annotated[list[Equipment], AfterValidator(_unique)] = []
+    equipment: Annotated[list[Equipment], AfterValidator(unique)] = []
     """Equipment it cannot be done without. A mat is never required."""
-    helpful: Annotated[list[Equipment], AfterValidator(_unique)] = []
+    helpful: Annotated[list[Equipment], AfterValidator(unique)] = []
     """Equipment that makes it more comfortable but is not needed (a mat, a wall to steady yourself)."""
     per_side: bool = False
     """Done on each side in turn; reps and holds are counted per side."""

@@ -367,6 +367,21 @@ def validate(
         )
 
 
+def load_model(path: Path, model: type[M], error: type[InputError], display: str | None = None) -> M:
+    """Read one YAML file holding one mapping and validate it as ``model``; raise ``error`` with every problem."""
+    name = display or str(path)
+    try:
+        data, text = read_yaml(path, name)
+    except InputError as exc:
+        raise error(exc.problems) from None
+    if not isinstance(data, dict):
+        raise error([Problem(f"must be a mapping of fields (key: value), not {type(data).__name__}", file=name)])
+    instance, problems = validate(model, data, file=name, text=text)
+    if problems or instance is None:
+        raise error(problems)
+    return instance
+
+
 def iter_yaml_files(folder: Path) -> Iterator[Path]:
     """YAML files directly in ``folder``, in a stable order."""
     yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())

@@ -390,7 +390,10 @@ class _Planner:
                 sessions = self._cap_sets(sessions, week_doses, doses, previous_total)
                 sessions = self._fit_time(sessions, week_doses, doses, SESSION_BUDGET_MIN[phase])
                 exercise_sessions = self._exercise_sessions(sessions, week_doses, phase)
-                present = {c.exercise.id for s in sessions for c in s}
+                # Only sessions actually done this week count as "last week's dose" (with one session a week,
+                # session B is never done).
+                performed = zip(sessions, self._schedule_counts(sessions), strict=True)
+                present = {c.exercise.id for s, times in performed if times for c in s}
                 doses = {k: v for k, v in week_doses.items() if k in present}
                 built = self._place(week, phase, exercise_sessions, running, walk_minutes, cross_minutes, excluded)
                 previous_total = sum(i.sets for s in built if s.kind == "exercise" for i in s.items)

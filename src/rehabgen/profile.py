@@ -13,24 +13,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, field_validator
 
-from rehabgen.base import StrictModel
-from rehabgen.errors import InputError, ProfileError
-from rehabgen.loader import read_yaml, validate
+from rehabgen.base import StrictModel, unique
+from rehabgen.errors import ProfileError
+from rehabgen.loader import load_model, validate
 from rehabgen.regions import Region
 from rehabgen.vocab import Cause, Equipment
 
 LegSymptoms = Literal["none", "unilateral_above_knee", "unilateral_below_knee", "bilateral"]
 Numbness = Literal["none", "unilateral", "bilateral"]
 Weakness = Literal["none", "unilateral_stable", "unilateral_progressive", "bilateral"]
-
-
-def _no_duplicates(items: list[Any]) -> list[Any]:
-    seen = set()
-    for item in items:
-        if item in seen:
-            raise ValueError(f"'{item}' is listed twice")
-        seen.add(item)
-    return items
 
 
 class Patient(StrictModel):
@@ -105,7 +96,7 @@ class Profile(StrictModel):
     """Optional: usual easy running pace in minutes per km (6.5 is assumed when not given)."""
     goal: Annotated[str, Field(max_length=200)] | None = None
     """Optional free text, e.g. "half marathon in 12 weeks"."""
-    causes: Annotated[list[Cause], AfterValidator(_no_duplicates)] = []
+    causes: Annotated[list[Cause], AfterValidator(unique)] = []
     """Cause ids (may be empty for a general programme)."""
     clinician_diagnosed: bool = False
     """True when a clinician confirmed the causes."""
@@ -127,7 +118,7 @@ class Profile(StrictModel):
     """Weeks since giving birth, if within the last year."""
     pelvic_floor_symptoms: bool | None = None
     """Leaking, heaviness or dragging in the pelvic floor."""
-    equipment: Annotated[list[Equipment], AfterValidator(_no_duplicates)] = []
+    equipment: Annotated[list[Equipment], AfterValidator(unique)] = []
     """Equipment available; [] means none at all."""
     sessions_per_week: int = Field(3, ge=1, le=7)
     """Structured exercise sessions per week, 1 to 7."""
@@ -192,12 +183,7 @@ class Profile(StrictModel):
 
 def load_profile(path: Path, display: str | None = None) -> Profile:
     """Read and validate a profile file; raise ProfileError listing every bad field."""
-    name = display or str(path)
-    try:
-        data, text = read_yaml(path, name)
-    except InputError as exc:
-        raise ProfileError(exc.problems) from None
-    return profile_from_data(data, file=name, text=text)
+    return load_model(path, Profile, ProfileError, display)
 
 
 def profile_from_data(data: Any, *, file: str | None = None, text: str | None = None) -> Profile:

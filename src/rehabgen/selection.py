@@ -173,6 +173,8 @@ SESSIONS: dict[Phase, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 # When the weekly-sets cap (G6) bites, slots are dropped in this order (first = least important).
 DROP_ORDER = (
+    "symptom_guided",
+    "pinned",
     "cause",
     "back_strength",
     "plyo",

@@ -17,9 +17,9 @@ from pydantic import Field, model_validator
 
 from rehabgen.base import StrictModel
 from rehabgen.catalogue import bundled_dir
-from rehabgen.errors import InputError, Problem, TemplateError
+from rehabgen.errors import Problem, TemplateError
 from rehabgen.exercise import SLUG
-from rehabgen.loader import iter_yaml_files, read_yaml, suggest, validate
+from rehabgen.loader import iter_yaml_files, load_model, suggest
 from rehabgen.vocab import Category, Muscle
 
 Weight = Annotated[float, Field(ge=0, le=3)]
@@ -120,15 +120,7 @@ TEMPLATES_ENV = "REHABGEN_PROGRAMS"
 
 def load_template(path: Path, display: str | None = None) -> Template:
     """Read and validate one template file; raise TemplateError listing every problem."""
-    name = display or str(path)
-    try:
-        data, text = read_yaml(path, name)
-    except InputError as exc:
-        raise TemplateError(exc.problems) from None
-    template, problems = validate(Template, data, file=name, text=text)
-    if problems or template is None:
-        raise TemplateError(problems)
-    return template
+    return load_model(path, Template, TemplateError, display)
 
 
 def template_dirs(extra: Sequence[Path] = ()) -> list[Path]:
