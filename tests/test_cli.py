@@ -177,3 +177,13 @@ def test_plan_missing_profile_is_a_clear_error(tmp_path: Path) -> None:
 def test_plan_bad_date_option(tmp_path: Path) -> None:
     code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "--format", "md", "--date", "tomorrow")
     assert code == 1 and "--date: 'tomorrow' is not a date" in err
+
+
+def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    out_path = tmp_path / "plan.md"
+    code, _, _ = run("plan", str(EXAMPLES / "profile.yaml"), "-o", str(out_path))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert code == 0 and (out_path.stat().st_mode & 0o777) == (0o666 & ~mask)

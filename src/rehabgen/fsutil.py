@@ -8,6 +8,12 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True, staging: Path | None = None) -> None:
     """Write ``data`` to ``path`` through a temporary file, then rename it into place.
 
@@ -28,6 +34,7 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True, stagi
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        tmp.chmod(0o666 & ~_umask())  # mkstemp makes the file private; give it the usual permissions
         if overwrite:
             tmp.replace(path)
         else:
