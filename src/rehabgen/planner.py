@@ -532,6 +532,8 @@ class _Planner:
         """Put the week's sessions on days: exercise (G9), runs, cross-training, daily walks early on."""
         profile = self.profile
         days: dict[int, list[Session]] = {d: [] for d in range(1, 8)}
+        start = profile.start_date
+        dates = {d: start + dt.timedelta(days=(week - 1) * 7 + d - 1) if start else None for d in range(1, 8)}
         exercise_days = EXERCISE_DAYS[self.sessions_n]
         for index, day in enumerate(exercise_days):
             has_b = bool(exercise_sessions[1][0])
@@ -540,6 +542,7 @@ class _Planner:
             days[day].append(
                 Session.model_construct(
                     day=day,
+                    date=dates[day],
                     kind="exercise",
                     title=f"Exercise session {letter}",
                     duration_min=max(5, 5 * math.ceil(minutes / 5)),
@@ -552,6 +555,7 @@ class _Planner:
             days[run.day].append(
                 Session.model_construct(
                     day=run.day,
+                    date=dates[run.day],
                     kind="run",
                     title=run.title,
                     duration_min=_run_minutes(run.plan),
@@ -572,6 +576,7 @@ class _Planner:
                 days[cross_day].append(
                     Session.model_construct(
                         day=cross_day,
+                        date=dates[cross_day],
                         kind="cross_training",
                         optional=optional,
                         title=f"{cross.name} {cross_minutes} min",
@@ -598,6 +603,7 @@ class _Planner:
                 days[day].append(
                     Session.model_construct(
                         day=day,
+                        date=dates[day],
                         kind="walk",
                         optional=not early,
                         title=f"Brisk walk {minutes} min",
@@ -605,14 +611,7 @@ class _Planner:
                         items=items,
                     )
                 )
-        start = profile.start_date
-        placed: list[Session] = []
-        for day in range(1, 8):
-            for session in days[day]:
-                if start is not None:
-                    session = session.model_copy(update={"date": start + dt.timedelta(days=(week - 1) * 7 + day - 1)})
-                placed.append(session)
-        return placed
+        return [session for day in range(1, 8) for session in days[day]]
 
     def _cross_training(self, phase: Phase, week: int, excluded: Sequence[frozenset[Tag]]) -> Exercise | None:
         if phase is Phase.PROTECT:
