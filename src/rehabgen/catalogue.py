@@ -21,7 +21,7 @@ from typing import Any
 
 from rehabgen.errors import CatalogueError, InputError, Problem
 from rehabgen.exercise import Exercise
-from rehabgen.loader import checked_marker, display_path, iter_yaml_files, locate, mark_checked, read_yaml, validate
+from rehabgen.loader import checked_marker, iter_yaml_files, locate, mark_checked, read_yaml, validate
 from rehabgen.vocab import Category, Cause, Equipment, Muscle, Tag
 
 CATALOGUE_ENV = "REHABGEN_CATALOGUE"
@@ -291,8 +291,3 @@ def _cycles(exercises: dict[str, Exercise], field_name: str) -> list[list[str]]:
                 cycles.append(cycle)
         done.update(path)
     return cycles
-
-
-def exercise_path(data: Any, index: int, *fields: str) -> tuple[str, ...]:
-    """Readable path of a field inside the index-th exercise of a parsed file."""
-    return display_path(data, ("exercises", index, *fields))

@@ -81,11 +81,6 @@ class Dosage(StrictModel):
             raise ValueError(f"tempo '{self.tempo}' must look like 2-1-2 or 3-1-1-0 (seconds per phase)")
         return self
 
-    @property
-    def set_count(self) -> int:
-        """Sets actually performed (a pyramid's length wins over ``sets``)."""
-        return len(self.pyramid) if self.pyramid else self.sets
-
 
 class Exercise(StrictModel):
     """One exercise in the catalogue, in plain language a patient can follow."""
@@ -167,8 +162,3 @@ class Exercise(StrictModel):
         if self.per_side and self.pose.mark is None:
             raise ValueError("a per-side exercise's pose needs a mark on the working side (pose › mark)")
         return self
-
-    @property
-    def is_general(self) -> bool:
-        """General warm-up or cool-down work, usable whatever the cause."""
-        return not self.causes

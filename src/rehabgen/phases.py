@@ -35,11 +35,6 @@ class Layout:
     """Why running is not planned at all, when it is not."""
 
     @property
-    def restore_start(self) -> int:
-        """First week of the restore phase."""
-        return self.protect + 1
-
-    @property
     def strengthen_start(self) -> int:
         """First week of the strengthen phase."""
         return self.protect + self.restore + 1

@@ -314,8 +314,3 @@ CATEGORY_LABELS: dict[Category, str] = {
     Category.WALKING: "Walking",
     Category.RUNNING: "Running",
 }
-
-
-def cause_label(cause: Cause) -> str:
-    """The patient-facing name of a cause."""
-    return CAUSE_INFO[cause][0]

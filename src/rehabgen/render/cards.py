@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 
 from rehabgen.catalogue import Catalogue
 from rehabgen.exercise import Exercise
-from rehabgen.programme import PHASE_NAMES, Item, Phase, Programme
+from rehabgen.programme import PHASE_NAMES, Phase, Programme
 from rehabgen.render.flowables import bullets, numbered, para
 from rehabgen.render.styles import AMBER, PHASE_TINT, RULE, Theme, styles
 from rehabgen.vocab import CATEGORY_LABELS, CAUSE_INFO, EQUIPMENT_LABELS, MUSCLE_LABELS, Cause
@@ -44,14 +44,9 @@ def usages(programme: Programme) -> dict[str, Usage]:
                 usage.optional = usage.optional and item.optional
                 usage.note = usage.note or item.note
                 if item.exercise_id not in seen:
-                    usage.doses.append((week.week, dose_text(item), week.deload))
+                    usage.doses.append((week.week, item.dose(), week.deload))
                     seen.add(item.exercise_id)
     return found
-
-
-def dose_text(item: Item) -> str:
-    """The dose with its load note."""
-    return item.dose()
 
 
 def dose_line(doses: list[tuple[int, str, bool]]) -> str:
