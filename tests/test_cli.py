@@ -187,3 +187,16 @@ def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert code == 0 and (out_path.stat().st_mode & 0o777) == (0o666 & ~mask)
+
+
+def test_unwritable_output_is_a_clear_error_not_a_bug(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "-o", str(blocker / "plan.md"))
+    assert code == 1 and "cannot be written" in err and "internal error" not in err
+
+
+def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path / "plan.docx"))
+    assert code == 2 and "use .pdf, .json, .md or .ics" in err
+    assert not (tmp_path / "plan.docx").exists()

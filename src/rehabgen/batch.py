@@ -277,7 +277,10 @@ def run_batch(
     out = options.out
     if out.exists() and not out.is_dir():
         raise OutputError(f"--out {out} exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"--out {out}: cannot be created ({exc.strerror or exc})") from None
     shutil.rmtree(out / STAGING, ignore_errors=True)  # leftovers of a killed run are never complete files
     rows = read_roster(roster)  # a roster-level problem raises here, before anything is written
     state = {"options": options, "catalogue": catalogue, "template": template, "clinic": clinic}

@@ -284,9 +284,8 @@ def catalogue_sheet(
     from rehabgen.render.sheet import render_sheet
 
     catalogue = _load_catalogue(catalogue_dirs)
-    from rehabgen.fsutil import write_atomic
 
-    write_atomic(output, render_sheet(catalogue))
+    _write(output, render_sheet(catalogue))
     print(str(output))
 
 
@@ -420,9 +419,8 @@ def plan(
     if output is None:
         sys.stdout.write(result.text or "")
         return
-    from rehabgen.fsutil import write_atomic
 
-    write_atomic(output, result.data if result.data is not None else (result.text or ""))
+    _write(output, result.data if result.data is not None else (result.text or ""))
     print(str(output))
     _err(f"{result.status}: {result.summary}")
 
@@ -431,8 +429,27 @@ def _format_from(output: Path | None) -> PlanFormat:
     if output is None:
         return PlanFormat.md
     suffix = output.suffix.lower().lstrip(".")
-    by_suffix = {"json": PlanFormat.json, "md": PlanFormat.md, "markdown": PlanFormat.md, "ics": PlanFormat.ics}
-    return by_suffix.get(suffix, PlanFormat.pdf)
+    by_suffix = {
+        "pdf": PlanFormat.pdf,
+        "json": PlanFormat.json,
+        "md": PlanFormat.md,
+        "markdown": PlanFormat.md,
+        "ics": PlanFormat.ics,
+    }
+    if suffix not in by_suffix:
+        _fail(f"-o {output}: cannot tell the format from '.{suffix}'; use .pdf, .json, .md or .ics, or --format", 2)
+    return by_suffix[suffix]
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    """Write an output atomically; a folder that cannot be written is the user's problem, not a bug."""
+    from rehabgen.errors import OutputError
+    from rehabgen.fsutil import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
 
 # --- templates -----------------------------------------------------------------------------------------------
