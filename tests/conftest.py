@@ -9,11 +9,15 @@ from typing import Any
 
 import pytest
 
-from rehabgen.catalogue import Catalogue, load_catalogue
-from rehabgen.profile import Profile
+from rehabgen.io.cache import Cache
+from rehabgen.io.catalogue import load_catalogue
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.profile import Profile
 
-# Keep the tests' parsed-YAML cache out of the user's home (and start every run cold).
+# Keep the tests' cache out of the user's home (and start every run cold): the CLI reads the variable, the
+# library tests pass TEST_CACHE.
 os.environ.setdefault("REHABGEN_CACHE_DIR", tempfile.mkdtemp(prefix="rehabgen-test-cache-"))
+TEST_CACHE = Cache(Path(os.environ["REHABGEN_CACHE_DIR"]))
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -22,7 +26,7 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
-    return load_catalogue(use_env=False)
+    return load_catalogue(cache=TEST_CACHE)
 
 
 BASE_PROFILE: dict[str, Any] = {

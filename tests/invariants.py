@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from rehabgen.catalogue import Catalogue
-from rehabgen.dosage import OLDER_ADULT_AGE
-from rehabgen.phases import POSTPARTUM_RUN_WEEKS
-from rehabgen.profile import Profile
-from rehabgen.programme import Item, Programme
-from rehabgen.triage import Status, triage
-from rehabgen.vocab import BONE_STRESS_CAUSES, IMPACT_TAGS, Category
+from rehabgen.clinical.triage import triage
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.profile import Profile
+from rehabgen.model.programme import Item, Programme
+from rehabgen.model.vocab import BONE_STRESS_CAUSES, IMPACT_TAGS, Category, Status
+from rehabgen.plan.dosage import OLDER_ADULT_AGE
+from rehabgen.plan.phases import POSTPARTUM_RUN_WEEKS
 
 FORBIDDEN_AIDS = re.compile(
     r"\b(orthotic|insole|heel lift|heel raise|heel wedge|lumbar belt|back belt|corset|brace belt)", re.I

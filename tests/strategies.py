@@ -7,9 +7,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from rehabgen.profile import Profile, RedFlags
-from rehabgen.regions import Region
-from rehabgen.vocab import Cause, Equipment
+from rehabgen.model.profile import Profile, RedFlags
+from rehabgen.model.vocab import Cause, Equipment, Region
 
 RED_FLAGS = list(RedFlags.model_fields)
 GOALS = [

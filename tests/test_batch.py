@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from rehabgen.batch import BatchOptions, run_batch, safe_name
 from rehabgen.errors import RosterError
-from rehabgen.roster import read_roster
+from rehabgen.io.roster import read_roster
 
 from .conftest import EXAMPLES, FIXTURES, ROOT
 

@@ -6,11 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
-from rehabgen.catalogue import Catalogue, load_catalogue, load_catalogue_from
+from rehabgen.cli import app
 from rehabgen.errors import CatalogueError
-from rehabgen.exercise import GENERAL_CATEGORIES
-from rehabgen.vocab import Category, Cause, Equipment, Muscle, Tag
+from rehabgen.io.cache import Cache
+from rehabgen.io.catalogue import load_catalogue, load_catalogue_from
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.exercise import GENERAL_CATEGORIES
+from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Tag
 
 from .conftest import FIXTURES
 
@@ -325,7 +329,7 @@ def test_python_object_tag_is_refused_and_not_executed(tmp_path: Path) -> None:
 
 
 def test_clinic_folder_layers_over_the_bundled_catalogue() -> None:
-    catalogue = load_catalogue([FIXTURES / "catalogue" / "valid_overlay"], use_env=False)
+    catalogue = load_catalogue([FIXTURES / "catalogue" / "valid_overlay"])
     assert "clinic_brace" in catalogue and "bird_dog" in catalogue
     assert catalogue.ladder("clinic_brace")[1].id == "dead_bug_heel_tap"
 
@@ -333,14 +337,21 @@ def test_clinic_folder_layers_over_the_bundled_catalogue() -> None:
 def test_same_file_name_replaces_the_bundled_file(tmp_path: Path, catalogue: Catalogue) -> None:
     text = (FIXTURES / "catalogue" / "valid_overlay" / "clinic_extra.yaml").read_text()
     (tmp_path / "stretches.yaml").write_text(text.replace("harder: dead_bug_heel_tap", "harder: dead_bug"))
-    layered = load_catalogue([tmp_path], use_env=False)
+    layered = load_catalogue([tmp_path])
     assert "hamstring_stretch" not in layered and "clinic_brace" in layered
     assert len(layered) == len(catalogue) - len(catalogue.select(category=Category.STRETCH)) + 1
 
 
-def test_environment_variable_adds_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cli_adds_folders_from_the_environment() -> None:
+    env = {"REHABGEN_CATALOGUE": str(FIXTURES / "catalogue" / "valid_overlay")}
+    result = CliRunner().invoke(app, ["catalogue", "list", "--category", "core_stability"], env=env)
+    assert result.exit_code == 0 and "clinic_brace" in result.stdout
+    assert "clinic_brace" not in CliRunner().invoke(app, ["catalogue", "list"]).stdout
+
+
+def test_the_library_reads_no_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REHABGEN_CATALOGUE", str(FIXTURES / "catalogue" / "valid_overlay"))
-    assert "clinic_brace" in load_catalogue()
+    assert "clinic_brace" not in load_catalogue()
 
 
 def test_missing_folder_is_reported(tmp_path: Path) -> None:
@@ -354,36 +365,65 @@ def test_select_filters_combine(catalogue: Catalogue) -> None:
     assert found and all(not ex.equipment and Cause.WEAK_GLUTES in ex.causes for ex in found)
 
 
-def test_parsed_yaml_cache_follows_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REHABGEN_CACHE_DIR", str(tmp_path / "cache"))
+def test_parsed_yaml_cache_follows_the_file(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
     folder = tmp_path / "cat"
     folder.mkdir()
     text = (FIXTURES / "catalogue" / "valid_overlay" / "clinic_extra.yaml").read_text()
     (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", ""))
-    assert load_catalogue_from([folder])["clinic_brace"].level == 1
+    assert load_catalogue_from([folder], cache=cache)["clinic_brace"].level == 1
     assert list((tmp_path / "cache").glob("yaml-*.json"))
     (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", "").replace("level: 1", "level: 2"))
-    assert load_catalogue_from([folder])["clinic_brace"].level == 2
+    assert load_catalogue_from([folder], cache=cache)["clinic_brace"].level == 2
     (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", "").replace("level: 1", "level: 9"))
     with pytest.raises(CatalogueError) as caught:
-        load_catalogue_from([folder])
+        load_catalogue_from([folder], cache=cache)
     assert caught.value.problems[0].line == 5
 
 
-def test_checked_files_skip_the_pose_geometry_but_still_draw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REHABGEN_CACHE_DIR", str(tmp_path / "cache"))
-    first = load_catalogue(use_env=False)
-    assert list((tmp_path / "cache").glob("checked-*"))
-    again = load_catalogue(use_env=False)
-    assert again["bird_dog"].pose._scene is None  # trusted: geometry deferred until drawn
-    assert again["bird_dog"].pose.scene == first["bird_dog"].pose.scene
+def test_a_corrupt_or_edited_cache_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
     folder = tmp_path / "cat"
     folder.mkdir()
     text = (FIXTURES / "catalogue" / "valid_overlay" / "clinic_extra.yaml").read_text()
     (folder / "x.yaml").write_text(text.replace("    harder: dead_bug_heel_tap\n", ""))
-    load_catalogue_from([folder])
-    assert load_catalogue_from([folder])["clinic_brace"].pose._scene is None
-    (folder / "x.yaml").write_text(
-        text.replace("    harder: dead_bug_heel_tap\n", "").replace("elbows: 27", "elbows: 30")
-    )
-    assert load_catalogue_from([folder])["clinic_brace"].pose._scene is not None  # changed: checked in full
+    load_catalogue_from([folder], cache=cache)
+    (entry,) = (tmp_path / "cache").glob("yaml-*.json")
+    good = entry.read_bytes()
+    entry.write_bytes(good.replace(b'"level":1', b'"level":5'))  # an edit: its checksum no longer matches
+    assert entry.read_bytes() != good
+    assert load_catalogue_from([folder], cache=cache)["clinic_brace"].level == 1
+    entry.write_bytes(good[: len(good) // 2])  # cut short
+    assert load_catalogue_from([folder], cache=cache)["clinic_brace"].level == 1
+    assert entry.read_bytes() == good  # rebuilt
+
+
+def test_a_cache_never_changes_what_is_prescribed(catalogue: Catalogue, tmp_path: Path) -> None:
+    cold = load_catalogue(cache=None)
+    warm = load_catalogue(cache=Cache(tmp_path))
+    again = load_catalogue(cache=Cache(tmp_path))
+    assert cold.fingerprint == warm.fingerprint == again.fingerprint == catalogue.fingerprint
+
+
+def test_the_picture_pass_is_remembered_only_for_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rehabgen.pictures import check
+
+    calls: list[int] = []
+    real = check.check_pictures
+    monkeypatch.setattr(check, "check_pictures", lambda cat: calls.append(len(cat)) or real(cat))
+    cache = Cache(tmp_path / "cache")
+    load_catalogue(cache=cache)
+    load_catalogue(cache=cache)
+    assert len(calls) == 1  # the second load trusted the first's pass
+    folder = tmp_path / "cat"
+    folder.mkdir()
+    text = (FIXTURES / "catalogue" / "valid_overlay" / "clinic_extra.yaml").read_text()
+    (folder / "x.yaml").write_text(text)
+    load_catalogue([folder], cache=cache)
+    assert len(calls) == 2  # another file: checked in full
+    (folder / "x.yaml").write_text(text.replace("elbows: 27", "elbows: 30"))
+    load_catalogue([folder], cache=cache)
+    load_catalogue([folder], cache=None)
+    assert len(calls) == 4  # changed, and no cache: checked each time

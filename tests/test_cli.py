@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rehabgen import __version__
-from rehabgen.cli import app
+from rehabgen._version import __version__
+from rehabgen.cli.app import app
 
 from .conftest import EXAMPLES, FIXTURES
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from rehabgen.catalogue import Catalogue
-from rehabgen.planner import build_programme
-from rehabgen.profile import Profile, load_profile
+from rehabgen.io.profiles import load_profile
+from rehabgen.io.templates import find_template
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.profile import Profile
+from rehabgen.plan.planner import build_programme
 from rehabgen.render.ics import render_ics
 from rehabgen.render.markdown import render_markdown
-from rehabgen.template import find_template
 
 from .conftest import EXAMPLES, make_profile
 

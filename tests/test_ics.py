@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from rehabgen.catalogue import Catalogue
 from rehabgen.errors import InputError
-from rehabgen.planner import build_programme
-from rehabgen.profile import load_profile
+from rehabgen.io.profiles import load_profile
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.plan.planner import build_programme
 from rehabgen.render.ics import render_ics
 
 from .conftest import EXAMPLES, make_profile

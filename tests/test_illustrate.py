@@ -12,11 +12,14 @@ from reportlab.graphics.shapes import Drawing, Group, Shape
 from reportlab.lib.colors import Color
 from typer.testing import CliRunner
 
-from rehabgen.catalogue import Catalogue
-from rehabgen.cli import app
+from rehabgen.cli.app import app
 from rehabgen.errors import OutputError
-from rehabgen.exercise import Exercise
-from rehabgen.render.illustrate import Picture, draw_scene, export_illustration, illustration
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.exercise import Exercise
+from rehabgen.pictures.draw import draw_scene, illustration
+from rehabgen.pictures.export import export_illustration
+from rehabgen.pictures.scene import scene_of
+from rehabgen.render.pdf.pictures import Picture
 from rehabgen.render.sheet import COLUMNS, ROWS, render_sheet
 
 from .conftest import EXAMPLES
@@ -45,7 +48,7 @@ def test_every_pose_draws_inside_its_box(catalogue: Catalogue) -> None:
 
 def test_drawings_are_greyscale_without_hairlines(catalogue: Catalogue) -> None:
     for ex in posed(catalogue):
-        for shape in shapes(draw_scene(ex.pose.scene, *CARD)):  # type: ignore[union-attr]
+        for shape in shapes(draw_scene(scene_of(ex.pose), *CARD)):  # type: ignore[union-attr]
             for name in ("strokeColor", "fillColor"):
                 color = getattr(shape, name, None)
                 if isinstance(color, Color):
@@ -54,12 +57,14 @@ def test_drawings_are_greyscale_without_hairlines(catalogue: Catalogue) -> None:
                 assert shape.strokeWidth >= 0.5, (ex.id, type(shape).__name__, shape.strokeWidth)
 
 
-def test_drawings_are_cached_per_exercise_and_size(catalogue: Catalogue) -> None:
+def test_drawings_are_cached_per_pose_and_size(catalogue: Catalogue) -> None:
     ex = posed(catalogue)[0]
     assert illustration(ex, *CARD) is illustration(ex, *CARD)
     assert illustration(ex, 320, 190) is not illustration(ex, *CARD)
-    changed = ex.model_copy(update={"pose": ex.pose.model_copy()})
-    assert illustration(changed, *CARD) is not illustration(ex, *CARD)
+    same = ex.model_copy(update={"pose": ex.pose.model_copy()})
+    assert illustration(same, *CARD) is illustration(ex, *CARD)  # keyed by the pose's content
+    moved = ex.model_copy(update={"pose": ex.pose.model_copy(update={"tilt": ex.pose.tilt + 5})})
+    assert illustration(moved, *CARD) is not illustration(ex, *CARD)
 
 
 def test_every_exercise_has_a_pose(catalogue: Catalogue) -> None:
@@ -67,13 +72,14 @@ def test_every_exercise_has_a_pose(catalogue: Catalogue) -> None:
 
 
 def test_handout_cards_carry_their_drawings(catalogue: Catalogue) -> None:
-    from rehabgen.planner import build_programme
-    from rehabgen.profile import load_profile
-    from rehabgen.render.cards import Card
-    from rehabgen.render.pdf import HandoutOptions, handout_story
+    from rehabgen.io.profiles import load_profile
+    from rehabgen.plan.planner import build_programme
+    from rehabgen.render.handout import Handout
+    from rehabgen.render.pdf.cards import Card
+    from rehabgen.render.pdf.document import handout_story
 
     programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
-    story, _ = handout_story(programme, catalogue, None, HandoutOptions(), None)
+    story, _ = handout_story(Handout(programme, catalogue))
     cards = [f for f in story if isinstance(f, Card)]
     assert len(cards) == len(programme.exercise_ids())
     for card in cards:

@@ -12,13 +12,17 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from rehabgen.api import PlanRequest, run_plan
-from rehabgen.catalogue import Catalogue
-from rehabgen.clinic import Clinic, load_clinic
-from rehabgen.planner import build_programme
-from rehabgen.profile import Profile, load_profile
-from rehabgen.render.cards import dose_line, usages
-from rehabgen.render.pdf import HandoutOptions, render_pdf
+from rehabgen import api
+from rehabgen.io.cache import Cache
+from rehabgen.io.clinics import load_clinic
+from rehabgen.io.profiles import load_profile
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.clinic import Clinic
+from rehabgen.model.profile import Profile
+from rehabgen.plan.planner import build_programme
+from rehabgen.render.handout import Handout, HandoutOptions
+from rehabgen.render.pdf.cards import dose_line, usages
+from rehabgen.render.pdf.document import render_pdf
 
 from .conftest import EXAMPLES, make_profile
 
@@ -29,7 +33,7 @@ UNICODE_NAMES = ["Zoë Ångström", "Łukasz Żółć", "Nguyễn Thị Minh Kha
 def _pdf(profile: Profile, catalogue: Catalogue, **kwargs: Any) -> bytes:
     clinic = kwargs.pop("clinic", None)
     options = HandoutOptions(**kwargs)
-    return render_pdf(build_programme(profile, catalogue), catalogue, clinic=clinic, options=options)
+    return render_pdf(Handout(build_programme(profile, catalogue), catalogue, clinic=clinic, options=options))
 
 
 def _pages(data: bytes) -> list[str]:
@@ -106,7 +110,7 @@ def test_any_name_renders_and_extracts(catalogue: Catalogue, name: str) -> None:
 def test_every_page_has_the_footer(catalogue: Catalogue) -> None:
     profile = load_profile(EXAMPLES / "profile.yaml")
     programme = build_programme(profile, catalogue)
-    pages = _pages(render_pdf(programme, catalogue))
+    pages = _pages(render_pdf(Handout(programme, catalogue)))
     for n, text in enumerate(pages, 1):
         flat = _flat(text)
         assert f"Page {n} of {len(pages)}" in flat
@@ -124,7 +128,7 @@ def test_handout_carries_safety_net_disclaimer_and_traffic_light(catalogue: Cata
 
 def test_every_exercise_appears_with_its_weekly_dose(catalogue: Catalogue) -> None:
     programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
-    text = _flat(" ".join(_pages(render_pdf(programme, catalogue))))
+    text = _flat(" ".join(_pages(render_pdf(Handout(programme, catalogue)))))
     for exercise_id, usage in usages(programme).items():
         assert catalogue[exercise_id].name in text, exercise_id
         assert _flat(dose_line(usage.doses)) in text, (exercise_id, dose_line(usage.doses))
@@ -184,30 +188,41 @@ def test_markup_characters_in_user_text_are_escaped(catalogue: Catalogue) -> Non
     assert "A <b>bold</b> & co" in text and "<run> & <jump>" in text
 
 
-def test_run_plan_writes_a_pdf_through_the_api(catalogue: Catalogue) -> None:
-    result = run_plan(PlanRequest(profile=EXAMPLES / "profile.yaml", catalogue=catalogue, printed_date="2026-12-01"))
-    assert result.data is not None and result.data.startswith(b"%PDF")
+def test_the_api_renders_a_pdf(catalogue: Catalogue) -> None:
+    programme = api.build_programme(api.read_profile(EXAMPLES / "profile.yaml"), catalogue)
+    options = HandoutOptions(printed_date=dt.date(2026, 12, 1))
+    assert api.render(programme, catalogue, "pdf", options=options, cache=False).startswith(b"%PDF")
 
 
-def test_cached_pictures_give_the_same_bytes(
-    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_cached_pictures_give_the_same_bytes(catalogue: Catalogue, tmp_path: Path) -> None:
     """Pictures replayed from the memory or disk cache produce exactly the PDF a fresh drawing does."""
-    from rehabgen.render import illustrate
+    from rehabgen.render.pdf import pictures
 
-    programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
+    handout = Handout(build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue), catalogue)
 
-    def fresh() -> bytes:
-        illustrate._CODE.clear()
-        illustrate._DISK.clear()
-        illustrate._cache_file.cache_clear()
-        return render_pdf(programme, catalogue)
+    def fresh(cache: Cache | None) -> bytes:
+        pictures._MEMORY.clear()
+        return render_pdf(handout, cache=cache)
 
-    monkeypatch.setenv("REHABGEN_CACHE_DIR", "")
-    uncached = fresh()
-    monkeypatch.setenv("REHABGEN_CACHE_DIR", str(tmp_path))
-    first = fresh()  # draws, and saves the operators to disk
+    uncached = fresh(None)
+    first = fresh(Cache(tmp_path))  # draws, and saves the operators to disk
     assert list(tmp_path.glob("pictures-*.json"))
-    from_disk = fresh()
-    from_memory = render_pdf(programme, catalogue)
+    from_disk = fresh(Cache(tmp_path))
+    from_memory = render_pdf(handout)
     assert uncached == first == from_disk == from_memory
+
+
+def test_an_edited_cache_entry_is_ignored(catalogue: Catalogue, tmp_path: Path) -> None:
+    from rehabgen.render.pdf import pictures
+
+    handout = Handout(build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue), catalogue)
+    pictures._MEMORY.clear()
+    expected = render_pdf(handout, cache=Cache(tmp_path))
+    (entry,) = tmp_path.glob("pictures-*.json")
+    original = entry.read_bytes()
+    tampered = original.replace(b" l", b" m", 1)  # one drawing operator changed, the checksum not
+    assert tampered != original
+    entry.write_bytes(tampered)
+    pictures._MEMORY.clear()
+    assert render_pdf(handout, cache=Cache(tmp_path)) == expected
+    assert entry.read_bytes() == original  # rebuilt from a fresh drawing

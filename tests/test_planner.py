@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rehabgen.catalogue import Catalogue
-from rehabgen.planner import build_programme
-from rehabgen.profile import Profile, load_profile
-from rehabgen.programme import Phase, Programme
-from rehabgen.triage import Status
-from rehabgen.vocab import Tag
+from rehabgen.io.profiles import load_profile
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.profile import Profile
+from rehabgen.model.programme import Programme
+from rehabgen.model.vocab import Phase, Status, Tag
+from rehabgen.plan.planner import build_programme
 
 from .conftest import EXAMPLES, make_profile
 from .invariants import check_programme

@@ -7,20 +7,12 @@ from typing import Any
 
 import pytest
 
-from rehabgen.catalogue import Catalogue, load_catalogue_from
 from rehabgen.errors import CatalogueError
-from rehabgen.figure import BASES, RADIUS
-from rehabgen.pose import (
-    FLOOR_Y,
-    FRAME_H,
-    FRAME_W,
-    MIN_PAIR_SCALE,
-    TOUCH,
-    Base,
-    Pose,
-    PropKind,
-    Show,
-)
+from rehabgen.io.catalogue import load_catalogue_from
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.pose import FLOOR_Y, FRAME_H, FRAME_W, MIN_PAIR_SCALE, TOUCH, Base, Pose, PropKind, Show
+from rehabgen.pictures.body import BASES, RADIUS
+from rehabgen.pictures.scene import Scene, build_scene, scene_of
 
 from .conftest import FIXTURES
 
@@ -29,9 +21,13 @@ def pose(**data: Any) -> Pose:
     return Pose.model_validate(data)
 
 
+def posed(**data: Any) -> Scene:
+    return build_scene(pose(**data))
+
+
 def test_every_base_stands_on_its_supports() -> None:
     for base, spec in BASES.items():
-        scene = pose(base=base, show="pair", end={"neck": 10}).scene
+        scene = posed(base=base, show="pair", end={"neck": 10})
         points = scene.start.points
         lowest = min(y - RADIUS[name] for name, (_, y) in points.items())
         assert abs(lowest - FLOOR_Y) < 0.01, base
@@ -40,7 +36,7 @@ def test_every_base_stands_on_its_supports() -> None:
 
 def test_side_view_conventions() -> None:
     """Standing, the camera sees the right side and the figure faces right; flexion is forward."""
-    points = pose(base="standing", end={"shoulder_r": 90, "knee_l": 90, "hip_r": 45}).scene.end.points
+    points = posed(base="standing", end={"shoulder_r": 90, "knee_l": 90, "hip_r": 45}).end.points
     assert points["hand_r"][0] > points["shoulder_r"][0] + 20  # arm raised forward
     assert points["ankle_l"][0] < points["knee_l"][0] - 15  # knee bent: the foot goes back
     assert points["knee_r"][0] > points["hip_r"][0] + 10  # hip flexed: the thigh goes forward
@@ -48,14 +44,14 @@ def test_side_view_conventions() -> None:
 
 
 def test_lying_conventions() -> None:
-    supine = pose(base="supine", end={"hip_r": 90}).scene.start.points
-    prone = pose(base="prone", end={"hip_r": -10}).scene.start.points
+    supine = posed(base="supine", end={"hip_r": 90}).start.points
+    prone = posed(base="prone", end={"hip_r": -10}).start.points
     assert supine["head"][0] < supine["pelvis"][0] and supine["nose"][1] > supine["head"][1]  # head left, face up
     assert prone["head"][0] > prone["pelvis"][0] and prone["nose"][1] < prone["head"][1]  # head right, face down
 
 
 def test_abduction_is_drawn_from_the_front() -> None:
-    scene = pose(base="standing", turn=-90, end={"hip_r": {"abd": 40}}).scene
+    scene = posed(base="standing", turn=-90, end={"hip_r": {"abd": 40}})
     before, after = scene.start.points, scene.end.points
     # Seen from the front, the figure's right leg is on the picture's left and swings further left.
     assert after["ankle_r"][0] < before["ankle_r"][0] - 10
@@ -63,8 +59,8 @@ def test_abduction_is_drawn_from_the_front() -> None:
 
 
 def test_bare_number_is_flex_and_plural_keys_set_both_sides() -> None:
-    a = pose(base="crook_lying", end={"hips": 90}).scene.end.points
-    b = pose(base="crook_lying", end={"hip_l": {"flex": 90}, "hip_r": {"flex": 90}}).scene.end.points
+    a = posed(base="crook_lying", end={"hips": 90}).end.points
+    b = posed(base="crook_lying", end={"hip_l": {"flex": 90}, "hip_r": {"flex": 90}}).end.points
     assert a == b
 
 
@@ -76,7 +72,7 @@ def test_end_inherits_start() -> None:
 
 
 def test_two_supports_are_levelled() -> None:
-    scene = pose(base="quadruped", end={"shoulder_l": 175, "elbow_l": 0, "hip_r": 0, "knee_r": 0}).scene
+    scene = posed(base="quadruped", end={"shoulder_l": 175, "elbow_l": 0, "hip_r": 0, "knee_r": 0})
     for figure in (scene.start, scene.end):
         hands = min(figure.points[n][1] - RADIUS[n] for n in ("hand_l", "hand_r"))
         knees = min(figure.points[n][1] - RADIUS[n] for n in ("knee_l", "knee_r"))
@@ -84,15 +80,15 @@ def test_two_supports_are_levelled() -> None:
 
 
 def test_a_pair_shrinks_a_lying_body_to_fit() -> None:
-    scene = pose(base="supine", show="pair", end={"shoulders": 170, "elbows": 0}).scene
+    scene = posed(base="supine", show="pair", end={"shoulders": 170, "elbows": 0})
     assert scene.show is Show.PAIR
     assert MIN_PAIR_SCALE <= scene.start.scale < 1.0
     assert scene.start.box[2] <= scene.end.box[0]
 
 
 def test_a_low_picture_is_zoomed_to_fill_the_card() -> None:
-    lying = pose(base="supine", end={"hip_r": 40}).scene
-    standing = pose(base="standing", end={"shoulders": 90}).scene
+    lying = posed(base="supine", end={"hip_r": 40})
+    standing = posed(base="standing", end={"shoulders": 90})
     assert lying.zoom > standing.zoom >= 1.0
 
 
@@ -189,21 +185,21 @@ PROP_EXAMPLES: dict[PropKind, dict[str, Any]] = {
 
 @pytest.mark.parametrize("kind", list(PropKind))
 def test_every_prop_can_be_placed(kind: PropKind) -> None:
-    scene = Pose.model_validate(PROP_EXAMPLES[kind]).scene
+    scene = build_scene(Pose.model_validate(PROP_EXAMPLES[kind]))
     assert any(shape.kind is kind for shape in scene.start.props)
 
 
 def test_geometry_is_deterministic() -> None:
     data = {"base": "side_lying", "tilt": 30, "start": {"hips": 45, "knees": 90}, "end": {"hip_l": {"abd": 35}}}
-    assert Pose.model_validate(data).scene == Pose.model_validate(data).scene
+    assert build_scene(Pose.model_validate(data)) == build_scene(Pose.model_validate(data))
 
 
 def test_every_catalogue_pose_fits_its_frame(catalogue: Catalogue) -> None:
-    posed = [ex for ex in catalogue if ex.pose is not None]
-    assert len(posed) >= 24
-    for ex in posed:
+    with_pose = [ex for ex in catalogue if ex.pose is not None]
+    assert len(with_pose) >= 24
+    for ex in with_pose:
         assert ex.pose is not None
-        scene = ex.pose.scene
+        scene = scene_of(ex.pose)
         for figure in (scene.start, scene.end):
             x0, y0, x1, y1 = figure.box
             assert x0 >= 0 and x1 <= FRAME_W and y0 >= 0 and y1 <= FRAME_H, ex.id

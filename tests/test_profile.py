@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rehabgen.errors import ProfileError
-from rehabgen.profile import load_profile
+from rehabgen.io.profiles import load_profile
 
 from .conftest import EXAMPLES, FIXTURES, make_profile
 

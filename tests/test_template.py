@@ -9,14 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from rehabgen.catalogue import Catalogue
-from rehabgen.cli import app
+from rehabgen.cli.app import app
 from rehabgen.errors import TemplateError
-from rehabgen.planner import build_programme
-from rehabgen.profile import Profile
-from rehabgen.template import DEFAULT_TEMPLATE, Template, find_template, list_templates, load_template
-from rehabgen.triage import Status
-from rehabgen.validation import template_problems
+from rehabgen.io.templates import find_template, list_templates, load_template
+from rehabgen.io.validate import template_problems
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.profile import Profile
+from rehabgen.model.template import DEFAULT_TEMPLATE, Template
+from rehabgen.model.vocab import Status
+from rehabgen.plan.planner import build_programme
 
 from .conftest import FIXTURES, ROOT, make_profile
 from .invariants import check_programme

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rehabgen.triage import Status, triage
+from rehabgen.clinical.triage import triage
+from rehabgen.model.vocab import Status
 
 from .conftest import make_profile
 

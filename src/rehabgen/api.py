@@ -1,122 +1,126 @@
-"""One call per user task, shared by the CLI and the batch runner: read inputs, plan, render.
+"""rehabgen as a library: one function per step a caller takes, the same ones the CLI, batch and web app use.
 
-``run_plan`` never raises for bad user input in the profile: it returns a result with status
-``INPUT_ERROR`` and every problem, so callers (CLI, batch) report it the same way. A broken catalogue,
-template or clinic file is the operator's input rather than the patient's and raises InputError.
+::
+
+    catalogue = load_catalogue()
+    profile = read_profile(Path("examples/profile.yaml"))
+    programme = build_programme(profile, catalogue, load_template("runner_back_pain"))
+    pdf = render(programme, catalogue, "pdf")
+
+Bad input raises ``InputError`` (a ``ProfileError``, ``CatalogueError`` … with every problem found);
+``build_programme`` never raises for a valid profile: a red flag gives a referral programme with no
+exercise content. Nothing here reads environment variables or the clock; the only files written are the
+optional cache's (``cache=False`` switches it off).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from rehabgen.catalogue import Catalogue, load_catalogue
-from rehabgen.clinic import Clinic, load_clinic
-from rehabgen.errors import InputError, Problem, ProfileError
-from rehabgen.planner import build_programme
-from rehabgen.profile import Profile, load_profile
-from rehabgen.programme import Programme
-from rehabgen.template import Template, find_template
+from rehabgen.io import catalogue as _catalogue
+from rehabgen.io import clinics as _clinics
+from rehabgen.io import profiles as _profiles
+from rehabgen.io import templates as _templates
+from rehabgen.io.cache import Cache
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.clinic import Clinic
+from rehabgen.model.profile import Profile
+from rehabgen.model.programme import Programme
+from rehabgen.model.template import DEFAULT_TEMPLATE, Template
+from rehabgen.plan.planner import build_programme
+from rehabgen.render import registry
+from rehabgen.render.handout import Handout, HandoutOptions
 
-OutputFormat = Literal["pdf", "json", "md", "ics"]
+CacheChoice = Cache | bool
+"""A cache to use, ``True`` for the platform's cache folder, or ``False`` for none."""
 
-
-@dataclass
-class PlanRequest:
-    """Everything one handout is made from."""
-
-    profile: Path | Profile
-    output_format: OutputFormat = "pdf"
-    template: str | Template | None = None
-    clinic: Path | Clinic | None = None
-    printed_date: str | dt.date | None = None
-    page_size: str = "A4"
-    large_print: bool = False
-    catalogue_dirs: list[Path] = field(default_factory=list)
-    catalogue: Catalogue | None = None
-    """An already loaded catalogue (batch runs load it once)."""
-
-
-@dataclass
-class PlanResult:
-    """What ``run_plan`` produced: a rendered document, or the problems with the input."""
-
-    status: str
-    programme: Programme | None = None
-    text: str | None = None
-    data: bytes | None = None
-    problems: dict[str, Any] | None = None
-    error_text: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def summary(self) -> str:
-        """One line for the terminal."""
-        if self.programme is None:
-            return "no programme"
-        weeks = len(self.programme.weeks)
-        if weeks:
-            return f"{weeks}-week programme, {len(self.programme.exercise_ids())} exercises"
-        return "referral: " + (self.programme.referral.headline if self.programme.referral else "")
+__all__ = [
+    "CacheChoice",
+    "build_programme",
+    "load_catalogue",
+    "load_clinic",
+    "load_template",
+    "profile_from_dict",
+    "read_profile",
+    "render",
+    "resolve_cache",
+]
 
 
-def input_error(exc: InputError) -> PlanResult:
-    """The INPUT_ERROR result for a bad profile (the JSON shape of the output contract)."""
-    return PlanResult(
-        status="INPUT_ERROR",
-        problems={"status": "INPUT_ERROR", "problems": [p.to_dict() for p in exc.problems]},
-        error_text=str(exc),
-    )
+def resolve_cache(cache: CacheChoice) -> Cache | None:
+    """The Cache a ``cache=`` argument stands for."""
+    if isinstance(cache, Cache):
+        return cache
+    return Cache.default() if cache else None
 
 
-def resolve_date(value: str | dt.date | None) -> dt.date | None:
-    """Parse ``--date``; a bad date is a usage problem named by its option."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError([Problem(f"'{value}' is not a date; write it as YYYY-MM-DD", path=("--date",))]) from None
+def load_catalogue(folders: Sequence[Path] = (), *, cache: CacheChoice = True) -> Catalogue:
+    """The bundled exercise catalogue with ``folders`` layered over it, validated.
+
+    Raises:
+        CatalogueError: every problem in every file.
+    """
+    return _catalogue.load_catalogue(folders, cache=resolve_cache(cache))
 
 
-def run_plan(request: PlanRequest) -> PlanResult:
-    """Read the profile, triage and plan it, and render it in the requested format."""
-    try:
-        profile = request.profile if isinstance(request.profile, Profile) else load_profile(request.profile)
-    except ProfileError as exc:
-        return input_error(exc)
-    catalogue = request.catalogue or load_catalogue(request.catalogue_dirs)
-    template = (
-        request.template
-        if isinstance(request.template, Template) or request.template is None
-        else find_template(request.template)
-    )
-    clinic = (
-        request.clinic if isinstance(request.clinic, Clinic) or request.clinic is None else load_clinic(request.clinic)
-    )
-    printed = resolve_date(request.printed_date)
-    programme = build_programme(profile, catalogue, template)
-    result = PlanResult(status=programme.status.value, programme=programme)
-    result.warnings = [w.message for w in programme.warnings]
-    if request.output_format == "json":
-        result.text = programme.model_dump_json(indent=2) + "\n"
-    elif request.output_format == "md":
-        from rehabgen.render.markdown import render_markdown
+def load_template(name_or_path: str | Path | None = None, *, folders: Sequence[Path] = ()) -> Template:
+    """A programme template by id (``"mcgill_core"``) or file path; None gives the default template.
 
-        result.text = render_markdown(programme, catalogue)
-    elif request.output_format == "ics":
-        from rehabgen.render.ics import render_ics
+    ``folders`` are searched after the bundled ``programs/``.
 
-        result.text = render_ics(programme)
-    else:
-        from rehabgen.render.pdf import HandoutOptions, render_pdf
+    Raises:
+        TemplateError: an unknown name (the known ones are listed) or a broken file.
+    """
+    if name_or_path is None:
+        return DEFAULT_TEMPLATE
+    if isinstance(name_or_path, Path):
+        return _templates.load_template(name_or_path)
+    return _templates.find_template(name_or_path, folders)
 
-        options = HandoutOptions(
-            page_size=request.page_size,
-            large_print=request.large_print,
-            printed_date=printed,
-        )
-        result.data = render_pdf(programme, catalogue, clinic=clinic, options=options, template=template)
-    return result
+
+def read_profile(path: Path) -> Profile:
+    """An intake profile from a YAML file.
+
+    Raises:
+        ProfileError: every bad field, with file, line and the allowed values.
+    """
+    return _profiles.load_profile(path)
+
+
+def profile_from_dict(data: Mapping[str, Any], *, source: str | None = None) -> Profile:
+    """An intake profile from already-parsed data (JSON, a form); ``source`` names it in problems.
+
+    Raises:
+        ProfileError: every bad field.
+    """
+    return _profiles.profile_from_data(dict(data), file=source)
+
+
+def load_clinic(path: Path) -> Clinic:
+    """A clinic branding file, its logo found relative to it.
+
+    Raises:
+        ClinicError: every problem in the file.
+    """
+    return _clinics.load_clinic(path)
+
+
+def render(
+    programme: Programme,
+    catalogue: Catalogue,
+    format_name: str = "pdf",
+    *,
+    template: Template | None = None,
+    clinic: Clinic | None = None,
+    options: HandoutOptions | None = None,
+    cache: CacheChoice = True,
+) -> bytes:
+    """The programme in any registered format (``rehabgen.render.registry.FORMATS``), as bytes.
+
+    Raises:
+        InputError: an unknown format, or a calendar for a programme without a start date.
+    """
+    handout = Handout(programme, catalogue, template or DEFAULT_TEMPLATE, clinic, options or HandoutOptions())
+    return registry.render(handout, format_name, cache=resolve_cache(cache))

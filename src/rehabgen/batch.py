@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import csv
+import datetime as dt
 import io
 import json
 import multiprocessing
@@ -28,16 +29,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rehabgen import api
 from rehabgen._version import __version__
-from rehabgen.api import OutputFormat, resolve_date
-from rehabgen.catalogue import Catalogue, load_catalogue
-from rehabgen.clinic import Clinic, load_clinic
 from rehabgen.errors import InputError, OutputError, Problem
-from rehabgen.fsutil import write_atomic
-from rehabgen.planner import build_programme
-from rehabgen.profile import profile_from_data
-from rehabgen.roster import RosterRow, read_roster
-from rehabgen.template import DEFAULT_TEMPLATE, Template, find_template
+from rehabgen.io.cache import Cache
+from rehabgen.io.files import write_atomic
+from rehabgen.io.roster import RosterRow, read_roster
+from rehabgen.model.clinic import Clinic
+from rehabgen.model.template import Template
+from rehabgen.model.vocab import Status
+from rehabgen.render.handout import Handout, HandoutOptions
+from rehabgen.render.registry import get_format
 
 DEFAULT_PATTERN = "{id}_{name}"
 """File names from the patient id and name; rows without either fall back to their row number."""
@@ -48,7 +50,6 @@ MANIFEST_EVERY_S = 0.5
 """The manifest is rewritten at most twice a second while a batch runs, and once at the end."""
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _UNSAFE = set('/\\:*?"<>|')
-_SUFFIX = {"pdf": ".pdf", "json": ".json", "md": ".md", "ics": ".ics"}
 
 
 @dataclass(frozen=True)
@@ -56,16 +57,23 @@ class BatchOptions:
     """How a batch runs."""
 
     out: Path
+    """The folder for the handouts and the manifest (created if needed)."""
     template: str | Template | None = None
+    """A template, its id or its file; None for the default."""
     clinic: Path | Clinic | None = None
-    formats: tuple[OutputFormat, ...] = ("pdf",)
+    formats: tuple[str, ...] = ("pdf",)
+    """Registered output formats (``rehabgen.render.registry.FORMATS``), one file each per row."""
     jobs: int = 1
     force: bool = False
+    """Replace outputs that already exist."""
     name_pattern: str = DEFAULT_PATTERN
     page_size: str = "A4"
     large_print: bool = False
-    printed_date: str | None = None
+    printed_date: dt.date | None = None
     catalogue_dirs: tuple[Path, ...] = ()
+    template_dirs: tuple[Path, ...] = ()
+    cache: Cache | None = None
+    """Where parsed catalogue files and drawn pictures are kept between runs (None: no cache)."""
 
 
 @dataclass
@@ -89,7 +97,7 @@ class Entry:
     @property
     def is_referral(self) -> bool:
         """The row got a referral handout rather than a programme."""
-        return self.status in ("EMERGENCY_REFERRAL", "URGENT_REFERRAL", "CLINICIAN_REQUIRED")
+        return self.status in Status.__members__ and Status(self.status).is_referral
 
 
 @dataclass
@@ -189,72 +197,57 @@ def _init_worker(state: dict[str, Any]) -> None:
 def _process(row: RosterRow, targets: dict[str, str]) -> Entry:
     """Validate, triage, plan and render one row; never raises for bad input."""
     options: BatchOptions = _STATE["options"]
-    out: Path = options.out
     entry = Entry(row=row.number, source=row.source, patient_id=row.patient_id, status="INPUT_ERROR")
     if row.data is None or row.problems:
         entry.errors = [p.to_dict() for p in row.problems]
         return entry
     try:
-        profile = profile_from_data(row.data, file=row.source)
+        profile = api.profile_from_dict(row.data, source=row.source)
     except InputError as exc:
         entry.errors = [_row_problem(p, row) for p in exc.problems]
         return entry
-    catalogue: Catalogue = _STATE["catalogue"]
-    template: Template = _STATE["template"]
-    programme = build_programme(profile, catalogue, template)
+    catalogue, template = _STATE["catalogue"], _STATE["template"]
+    programme = api.build_programme(profile, catalogue, template)
     entry.status = programme.status.value
     entry.warnings = [w.message for w in programme.warnings]
-    staging = out / STAGING
+    handout = Handout(programme, catalogue, template, _STATE["clinic"], _STATE["printed"])
     for fmt, filename in targets.items():
-        path = out / filename
-        if path.exists() and not options.force:
-            entry.skipped.append(filename)
-            continue
-        try:
-            data = _render(fmt, programme, catalogue, template)
-        except InputError as exc:  # e.g. a calendar file for a row without a start date
-            entry.status = "INPUT_ERROR"
-            entry.errors += [_row_problem(p, row) for p in exc.problems]
-            continue
-        try:
-            write_atomic(path, data, overwrite=options.force, staging=staging)
-        except FileExistsError:
-            entry.skipped.append(filename)
-            continue
-        except OSError as exc:
-            entry.status = "OUTPUT_ERROR"
-            entry.errors.append({"file": filename, "path": "", "line": None, "message": f"cannot write: {exc}"})
-            continue
-        entry.outputs.append(filename)
+        _write_output(entry, row, fmt, filename, handout, options)
     if not entry.outputs and entry.skipped and not entry.errors:
         entry.status = "SKIPPED"
     return entry
+
+
+def _write_output(
+    entry: Entry, row: RosterRow, fmt: str, filename: str, handout: Handout, options: BatchOptions
+) -> None:
+    """Render one format of a row and write it atomically, recording the outcome in its entry."""
+    path = options.out / filename
+    if path.exists() and not options.force:
+        entry.skipped.append(filename)
+        return
+    try:
+        data = get_format(fmt).renderer()(handout, options.cache)
+    except InputError as exc:  # e.g. a calendar file for a row without a start date
+        entry.status = "INPUT_ERROR"
+        entry.errors += [_row_problem(p, row) for p in exc.problems]
+        return
+    try:
+        write_atomic(path, data, overwrite=options.force, staging=options.out / STAGING)
+    except FileExistsError:
+        entry.skipped.append(filename)
+        return
+    except OSError as exc:
+        entry.status = "OUTPUT_ERROR"
+        entry.errors.append({"file": filename, "path": "", "line": None, "message": f"cannot write: {exc}"})
+        return
+    entry.outputs.append(filename)
 
 
 def _row_problem(problem: Problem, row: RosterRow) -> dict[str, object]:
     shown = problem.to_dict()
     shown["path"] = " › ".join((f"row {row.number}", *problem.path))
     return shown
-
-
-def _render(fmt: str, programme: Any, catalogue: Catalogue, template: Template) -> bytes | str:
-    if fmt == "json":
-        return str(programme.model_dump_json(indent=2)) + "\n"
-    if fmt == "md":
-        from rehabgen.render.markdown import render_markdown
-
-        return render_markdown(programme, catalogue)
-    if fmt == "ics":
-        from rehabgen.render.ics import render_ics
-
-        return render_ics(programme)
-    from rehabgen.render.pdf import HandoutOptions, render_pdf
-
-    options: BatchOptions = _STATE["options"]
-    handout = HandoutOptions(
-        page_size=options.page_size, large_print=options.large_print, printed_date=resolve_date(options.printed_date)
-    )
-    return render_pdf(programme, catalogue, clinic=_STATE["clinic"], options=handout, template=template)
 
 
 # --- the run ------------------------------------------------------------------------------------------------
@@ -266,14 +259,21 @@ def run_batch(
     progress: Callable[[Entry], None] = lambda entry: None,
     total: Callable[[int], None] = lambda n: None,
 ) -> BatchResult:
-    """Process every row of ``roster``; write outputs and the manifest into ``options.out``."""
+    """Process every row of ``roster``; write outputs and the manifest into ``options.out``.
+
+    Raises:
+        InputError: a bad name pattern, format, catalogue, template, clinic file or roster, found before
+            anything is written.
+        OutputError: ``out`` cannot be created.
+    """
     check_pattern(options.name_pattern)
-    resolve_date(options.printed_date)
-    catalogue = load_catalogue(list(options.catalogue_dirs))
-    template = _template(options.template)
-    clinic = (
-        options.clinic if isinstance(options.clinic, Clinic) or options.clinic is None else load_clinic(options.clinic)
-    )
+    for fmt in options.formats:
+        get_format(fmt)
+    catalogue = api.load_catalogue(options.catalogue_dirs, cache=options.cache or False)
+    template = options.template
+    if not isinstance(template, Template):
+        template = api.load_template(template, folders=options.template_dirs)
+    clinic = options.clinic if isinstance(options.clinic, Clinic | None) else api.load_clinic(options.clinic)
     out = options.out
     if out.exists() and not out.is_dir():
         raise OutputError(f"--out {out} exists and is not a folder")
@@ -283,11 +283,12 @@ def run_batch(
         raise OutputError(f"--out {out}: cannot be created ({exc.strerror or exc})") from None
     shutil.rmtree(out / STAGING, ignore_errors=True)  # leftovers of a killed run are never complete files
     rows = read_roster(roster)  # a roster-level problem raises here, before anything is written
-    state = {"options": options, "catalogue": catalogue, "template": template, "clinic": clinic}
+    printed = HandoutOptions(options.page_size, options.large_print, options.printed_date)
     names = _Names()
     tasks = ((row, _targets(row, options, template, names)) for row in rows)
     total(_count_rows(roster))
     manifest = _Manifest(out, roster, options, template)
+    state = {"options": options, "catalogue": catalogue, "template": template, "clinic": clinic, "printed": printed}
     try:
         for entry in _execute(tasks, state, options.jobs):
             manifest.add(entry)
@@ -298,15 +299,9 @@ def run_batch(
     return BatchResult(manifest.entries())
 
 
-def _template(value: str | Template | None) -> Template:
-    if isinstance(value, Template):
-        return value
-    return DEFAULT_TEMPLATE if value is None else find_template(value)
-
-
 def _targets(row: RosterRow, options: BatchOptions, template: Template, names: _Names) -> dict[str, str]:
     stem = names.claim(base_name(row, options.name_pattern, template.id))
-    return {fmt: stem + _SUFFIX[fmt] for fmt in options.formats}
+    return {fmt: stem + get_format(fmt).suffix for fmt in options.formats}
 
 
 def _count_rows(roster: Path) -> int:

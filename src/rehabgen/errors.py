@@ -84,6 +84,10 @@ class InputError(RehabgenError):
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)
 
+    def document(self) -> dict[str, object]:
+        """The ``INPUT_ERROR`` document of the output contract: every problem, as JSON-ready data."""
+        return {"status": "INPUT_ERROR", "problems": [p.to_dict() for p in self.problems]}
+
     @classmethod
     def single(cls, message: str, *, file: str | None = None, path: Sequence[str] = ()) -> InputError:
         """An error with one problem."""

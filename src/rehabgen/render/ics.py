@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from rehabgen.errors import InputError, Problem
-from rehabgen.programme import Programme, Session
+from rehabgen.io.cache import Cache
+from rehabgen.model.programme import Programme, Session
+from rehabgen.render.handout import Handout
 
 _LINE = 75
 
@@ -71,3 +73,8 @@ def render_ics(programme: Programme) -> str:
             ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+
+
+def render(handout: Handout, cache: Cache | None = None) -> bytes:
+    """The registry's entry point: ``render_ics`` as UTF-8 bytes."""
+    return render_ics(handout.programme).encode("utf-8")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from rehabgen.catalogue import Catalogue
-from rehabgen.programme import PHASE_NAMES, Programme
-from rehabgen.vocab import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS
+from rehabgen.io.cache import Cache
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.programme import Programme, Week
+from rehabgen.render.handout import Handout
+from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES
 
 _KIND = {"exercise": "Exercises", "walk": "Walk", "run": "Run", "cross_training": "Cross-training"}
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -52,47 +54,8 @@ def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
         out += [f"### {_md(gate.title)}", "", _md(gate.text), ""] + [f"- [ ] {_md(c)}" for c in gate.checklist] + [""]
 
     for week in programme.weeks:
-        title = f"## Week {week.week}: {PHASE_NAMES[week.phase]}" + (" (lighter week)" if week.deload else "")
-        out += [title, ""]
-        out += [f"_{_md(n)}_" for n in week.notes] + ([""] if week.notes else [])
-        for session in week.sessions:
-            day = _DAYS[session.day - 1] if session.date is None else session.date.strftime("%a %d %b")
-            flag = " (optional)" if session.optional else ""
-            out.append(f"- **{day}** - {_md(session.title)}{flag}, about {session.duration_min} min")
-            if session.run is not None and session.run.gate:
-                out.append(f"  - {_md(session.run.gate)}")
-            if session.kind == "exercise":
-                for item in session.items:
-                    opt = " (optional)" if item.optional else ""
-                    out.append(
-                        f"  - {_md(item.name)}: {item.dose()}{opt}" + (f" - {_md(item.load)}" if item.load else "")
-                    )
-        out.append("")
-
-    out += ["## How to do each exercise", ""]
-    causes = set(programme.meta.causes)
-    for exercise_id in programme.exercise_ids():
-        ex = catalogue.exercises.get(exercise_id)
-        if ex is None:
-            continue
-        out += [f"### {_md(ex.name)}", "", f"*{CATEGORY_LABELS[ex.category]}* - {_md(ex.purpose)}", ""]
-        why = [CAUSE_INFO[c][0] for c in ex.causes if c.value in causes]
-        if why:
-            out += [f"Why it is in your plan: {_md(', '.join(why))}.", ""]
-        out += [f"{i}. {_md(step)}" for i, step in enumerate(ex.steps, 1)] + [""]
-        out += ["Tips: " + " ".join(_md(c) for c in ex.cues), ""]
-        out += ["Avoid: " + " ".join(_md(m) for m in ex.mistakes), ""]
-        muscles = ", ".join(MUSCLE_LABELS[m] for m in ex.muscles.primary)
-        out += [f"Works: {muscles}.", ""]
-        if ex.caution:
-            out += [f"**Caution:** {_md(ex.caution)}", ""]
-        ladder = [
-            f"{word}: {_md(catalogue[other].name)}"
-            for word, other in (("easier", ex.easier), ("harder", ex.harder))
-            if other is not None and other in catalogue
-        ]
-        if ladder:
-            out += ["Versions: " + "; ".join(ladder) + ".", ""]
+        out += _week(week)
+    out += _exercises(programme, catalogue)
     if programme.exclusions:
         out += ["## Left out of this plan, and why", ""]
         for e in programme.exclusions:
@@ -116,3 +79,57 @@ def _footer(programme: Programme) -> str:
         f"---\nMade by rehabgen {programme.rehabgen_version} · inputs {programme.meta.input_hash} · "
         "not a diagnosis or medical advice."
     )
+
+
+def render(handout: Handout, cache: Cache | None = None) -> bytes:
+    """The registry's entry point: ``render_markdown`` as UTF-8 bytes."""
+    return render_markdown(handout.programme, handout.catalogue).encode("utf-8")
+
+
+def _week(week: Week) -> list[str]:
+    """One week: its sessions by day, with each exercise's dose."""
+    out: list[str] = []
+    title = f"## Week {week.week}: {PHASE_NAMES[week.phase]}" + (" (lighter week)" if week.deload else "")
+    out += [title, ""]
+    out += [f"_{_md(n)}_" for n in week.notes] + ([""] if week.notes else [])
+    for session in week.sessions:
+        day = _DAYS[session.day - 1] if session.date is None else session.date.strftime("%a %d %b")
+        flag = " (optional)" if session.optional else ""
+        out.append(f"- **{day}** - {_md(session.title)}{flag}, about {session.duration_min} min")
+        if session.run is not None and session.run.gate:
+            out.append(f"  - {_md(session.run.gate)}")
+        if session.kind == "exercise":
+            for item in session.items:
+                opt = " (optional)" if item.optional else ""
+                out.append(f"  - {_md(item.name)}: {item.dose()}{opt}" + (f" - {_md(item.load)}" if item.load else ""))
+    out.append("")
+    return out
+
+
+def _exercises(programme: Programme, catalogue: Catalogue) -> list[str]:
+    """How to do each exercise of the programme."""
+    out = ["## How to do each exercise", ""]
+    causes = set(programme.meta.causes)
+    for exercise_id in programme.exercise_ids():
+        ex = catalogue.exercises.get(exercise_id)
+        if ex is None:
+            continue
+        out += [f"### {_md(ex.name)}", "", f"*{CATEGORY_LABELS[ex.category]}* - {_md(ex.purpose)}", ""]
+        why = [CAUSE_INFO[c][0] for c in ex.causes if c.value in causes]
+        if why:
+            out += [f"Why it is in your plan: {_md(', '.join(why))}.", ""]
+        out += [f"{i}. {_md(step)}" for i, step in enumerate(ex.steps, 1)] + [""]
+        out += ["Tips: " + " ".join(_md(c) for c in ex.cues), ""]
+        out += ["Avoid: " + " ".join(_md(m) for m in ex.mistakes), ""]
+        muscles = ", ".join(MUSCLE_LABELS[m] for m in ex.muscles.primary)
+        out += [f"Works: {muscles}.", ""]
+        if ex.caution:
+            out += [f"**Caution:** {_md(ex.caution)}", ""]
+        ladder = [
+            f"{word}: {_md(catalogue[other].name)}"
+            for word, other in (("easier", ex.easier), ("harder", ex.harder))
+            if other is not None and other in catalogue
+        ]
+        if ladder:
+            out += ["Versions: " + "; ".join(ladder) + ".", ""]
+    return out

@@ -15,10 +15,10 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from rehabgen.catalogue import Catalogue
-from rehabgen.exercise import Exercise
-from rehabgen.render.fonts import SANS, SANS_BOLD, plain_face, register_fonts
-from rehabgen.render.illustrate import illustration
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.exercise import Exercise
+from rehabgen.pictures.draw import illustration
+from rehabgen.render.pdf.fonts import SANS, SANS_BOLD, plain_face, register_fonts
 
 COLUMNS, ROWS = 3, 5
 MARGIN = 36.0

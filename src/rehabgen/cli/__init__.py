@@ -1,0 +1,20 @@
+"""The ``rehabgen`` command: a thin layer over the library, one module per command group.
+
+Each command parses its arguments, calls the library and prints. Results go to stdout (paths written, JSON,
+tables); warnings, progress and errors go to stderr. Heavy modules (pydantic models, the catalogue,
+reportlab) are imported inside the commands so that ``rehabgen --help`` stays fast. ``rehabgen.cli.app``
+holds the command tree, the exit codes and the only reads of environment variables.
+"""
+
+from __future__ import annotations
+
+from rehabgen.cli import batch, catalogue, check, plan, templates
+from rehabgen.cli.app import app
+
+__all__ = ["app", "main"]
+_COMMANDS = (batch, catalogue, check, plan, templates)  # imported for the commands they register
+
+
+def main() -> None:
+    """Entry point of the ``rehabgen`` console script."""
+    app()

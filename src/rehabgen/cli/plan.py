@@ -1,0 +1,125 @@
+"""``rehabgen plan``: triage one profile and write its handout in any registered format."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rehabgen.cli.app import (
+    CatalogueOpt,
+    app,
+    cache,
+    err,
+    fail,
+    guarded,
+    load_catalogue,
+    printed_date,
+    template_dirs,
+    write_output,
+)
+from rehabgen.render.registry import FORMATS, OutputFormat, format_for_suffix, format_names
+
+if TYPE_CHECKING:
+    from rehabgen.model.programme import Programme
+
+
+class PageSize(StrEnum):
+    """Paper sizes for the handout."""
+
+    A4 = "A4"
+    letter = "letter"
+
+
+FORMAT_HELP = (
+    "Output format: "
+    + "; ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
+    + ". Default: from the suffix of -o, else md to standard output."
+)
+
+
+@app.command()
+@guarded
+def plan(
+    profile_path: Annotated[Path, typer.Argument(metavar="PROFILE", help="The intake profile (YAML).", dir_okay=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Where to write the handout; the format follows its suffix.", dir_okay=False
+        ),
+    ] = None,
+    output_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, metavar="FORMAT")] = None,
+    template: Annotated[str | None, typer.Option(help="Programme template: a name or a YAML file.")] = None,
+    clinic: Annotated[
+        Path | None,
+        typer.Option(help="Clinic branding file (YAML): name, address, phone, logo, colour.", dir_okay=False),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Date printed on the handout (YYYY-MM-DD); default: the start date.")
+    ] = None,
+    page_size: Annotated[PageSize, typer.Option("--page-size", help="A4 or letter.")] = PageSize.A4,
+    large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
+    catalogue_folders: CatalogueOpt = None,
+) -> None:
+    """Triage a profile and write its programme as a PDF handout, JSON, Markdown or a calendar.
+
+    Exit 0 when a programme or a referral was produced, 1 when the input is invalid.
+
+    Example: rehabgen plan examples/profile.yaml -o handout.pdf
+    """
+    from rehabgen import api
+    from rehabgen.errors import ProfileError
+    from rehabgen.render.handout import HandoutOptions
+
+    fmt = _chosen_format(output_format, output)
+    if not fmt.is_text and output is None:
+        fail(f"a {fmt.name.upper()} handout needs an output file: add -o handout{fmt.suffix}", 2)
+    try:
+        profile = api.read_profile(profile_path)
+    except ProfileError as exc:
+        if fmt.name == "json":
+            print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
+        fail(str(exc))
+    catalogue = load_catalogue(catalogue_folders)
+    chosen = api.load_template(template, folders=template_dirs()) if template else None
+    branding = api.load_clinic(clinic) if clinic else None
+    options = HandoutOptions(page_size.value, large_print, printed_date(date))
+    programme = api.build_programme(profile, catalogue, chosen)
+    data = api.render(
+        programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
+    )
+    for warning in programme.warnings:
+        err(f"warning: {warning.message}")
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    write_output(output, data)
+    print(str(output))
+    err(f"{programme.status.value}: {_summary(programme)}")
+
+
+def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:
+    if name is not None:
+        found = FORMATS.get(name.strip().lower())
+        if found is None:
+            fail(f"--format: '{name}' is not allowed; use {format_names()}", 2)
+        return found
+    if output is None:
+        return FORMATS["md"]
+    found = format_for_suffix(output.suffix)
+    if found is None:
+        suffixes = [f.suffix for f in FORMATS.values()]
+        allowed = ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
+        fail(f"-o {output}: cannot tell the format from '{output.suffix}'; use {allowed}, or --format", 2)
+    return found
+
+
+def _summary(programme: Programme) -> str:
+    """One line for the terminal."""
+    if programme.weeks:
+        return f"{len(programme.weeks)}-week programme, {len(programme.exercise_ids())} exercises"
+    return "referral: " + (programme.referral.headline if programme.referral else "")

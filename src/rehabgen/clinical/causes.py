@@ -1,0 +1,272 @@
+"""What each cause of back pain means for the plan, one specification per cause (RULES §2).
+
+A cause's specification holds its exclusions (movement tags kept out for a window of weeks: the X and D
+entries of the condition × exercise matrix, §2.9), its cautions (C and D entries: allowed once any window has
+passed but never preferred and never brought in by a harder version), the movement tags it prefers (P
+entries not already expressed by the exercises' own causes) and the advice sections it adds to the
+handout. Rules name movement tags, never exercises: anything tagged ``spinal_rotation`` is out while a
+rotation rule holds, whatever it is called.
+
+Windows are symbolic here; ``rehabgen.plan.exclusions`` places them in a programme's weeks: "early" is the
+weeks before strengthening (at least weeks 1-2, the X of the matrix), "until strengthening" is a D (defer
+until criteria are met) placed at the phase change, "whole" lasts the whole programme, and "until
+cleared" lasts the whole programme unless a clinician has cleared impact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rehabgen.model.profile import Profile
+from rehabgen.model.vocab import EXTENSION_TAGS, IMPACT_TAGS, Cause, Tag
+
+WindowKind = Literal["weeks", "early", "until_strengthen", "whole", "until_cleared"]
+
+# An acute strain is one whose episode is younger than this (Malmivaara's trial: under 3 weeks) [JUDGEMENT].
+ACUTE_STRAIN_WEEKS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """Exclude ``tags`` for a window, because of a condition (RULES §2.9 entry X or D)."""
+
+    tags: frozenset[Tag]
+    window: WindowKind
+    because: str
+    weeks: tuple[int, int] = (1, 1)
+
+
+def rule(tags: set[Tag] | frozenset[Tag], window: WindowKind, because: str, weeks: tuple[int, int] = (1, 1)) -> Rule:
+    """A Rule from any set of tags."""
+    return Rule(frozenset(tags), window, because, weeks)
+
+
+_DISC = (
+    rule(
+        {Tag.LOADED_FLEXION},
+        "until_strengthen",
+        "Disc-related pain: no loaded forward bending until the strengthen phase (RULES §2.3)",
+    ),
+    rule(
+        {Tag.TRUNK_FLEXION, Tag.PASSIVE_FLEXION},
+        "weeks",
+        "Disc-related pain: no held forward bending in weeks 1-2 (RULES §2.3)",
+        (1, 2),
+    ),
+    rule(
+        {Tag.SPINAL_ROTATION},
+        "weeks",
+        "Disc-related pain: no twisting exercises in weeks 1-4 (RULES §2.9)",
+        (1, 4),
+    ),
+    rule(
+        {Tag.EXTENSION_LOADED},
+        "early",
+        "Disc-related pain: no loaded back-arching (superman) early on (RULES §2.3, §2.9)",
+    ),
+    rule(
+        {Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.FLEXION_RISK},
+        "weeks",
+        "Disc-related pain: no loaded lifts or heavy leg press in weeks 1-4 (RULES §2.3)",
+        (1, 4),
+    ),
+    rule(
+        {Tag.LOWER_LIMB_STRENGTH},
+        "weeks",
+        "Disc-related pain: leg strength work starts in week 2 (RULES §2.9)",
+        (1, 1),
+    ),
+)
+
+_RULES: dict[Cause, tuple[Rule, ...]] = {
+    Cause.INTERVERTEBRAL_DISC: _DISC,
+    # [JUDGEMENT] nerve-root irritation is usually disc-related, so it takes the disc column.
+    Cause.SCIATICA_RADICULOPATHY: tuple(
+        Rule(r.tags, r.window, r.because.replace("Disc-related pain", "Sciatica"), r.weeks) for r in _DISC
+    ),
+    Cause.FACET_JOINT_IRRITATION: (
+        rule(
+            EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
+            "weeks",
+            "Facet joint pain: no back-arching or twisting in weeks 1-4 (RULES §2.4)",
+            (1, 4),
+        ),
+    ),
+    Cause.SPINAL_STENOSIS: (
+        rule(
+            EXTENSION_TAGS,
+            "whole",
+            "Spinal stenosis: backward bending narrows the nerve space, so it stays out (RULES §2.5)",
+        ),
+    ),
+    Cause.SPONDYLOLYSIS: (
+        rule(
+            EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
+            "whole",
+            "Spondylolysis: no back-arching or twisting until your clinician clears it (RULES §2.6)",
+        ),
+        rule(
+            {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
+            "until_strengthen",
+            "Spondylolysis: loaded lifts wait for the strengthen phase (RULES §2.9)",
+        ),
+        rule(
+            IMPACT_TAGS,
+            "until_cleared",
+            "Spondylolysis: no running or jumping until your clinician clears it (RULES §2.6)",
+        ),
+    ),
+    Cause.STRESS_FRACTURE_SACRAL: (
+        rule(
+            {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOWER_LIMB_STRENGTH},
+            "until_strengthen",
+            "Sacral stress fracture: these wait for the strengthen phase (RULES §2.9)",
+        ),
+        rule(EXTENSION_TAGS, "early", "Sacral stress fracture: no back-arching early on (RULES §2.9)"),
+        rule(
+            {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
+            "until_cleared",
+            "Sacral stress fracture: no loaded lifts until your clinician clears you (RULES §2.6)",
+        ),
+        rule(
+            IMPACT_TAGS,
+            "until_cleared",
+            "Sacral stress fracture: no running or jumping until your clinician clears you (RULES §2.6)",
+        ),
+    ),
+    Cause.SACROILIAC_JOINT_DYSFUNCTION: (
+        rule(
+            {Tag.SPINAL_ROTATION},
+            "weeks",
+            "SI joint pain: twisting waits until week 3 (RULES §2.7, §2.9)",
+            (1, 2),
+        ),
+        rule({Tag.PLYOMETRIC}, "weeks", "SI joint pain: jumps and hops wait until week 5 (RULES §2.7)", (1, 4)),
+    ),
+}
+
+ACUTE_STRAIN_RULES = (
+    rule(
+        {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOADED_HINGE, Tag.AXIAL_LOAD} | EXTENSION_TAGS,
+        "weeks",
+        "Recent muscle strain: week 1 is walking and gentle movement only (RULES §2.8)",
+        (1, 1),
+    ),
+    rule(
+        {Tag.NEUTRAL_STABILISATION, Tag.HIP_STRENGTH_NEUTRAL, Tag.LOWER_LIMB_STRENGTH},
+        "weeks",
+        "Recent muscle strain: strengthening starts in week 2 (RULES §2.8, §2.9)",
+        (1, 1),
+    ),
+)
+
+
+# RULES §2.9 "C" (caution) and "D" (defer) entries: allowed once any exclusion window has passed, but never
+# preferred, and never introduced by a ladder step-up [JUDGEMENT on how to honour C and D in a pre-planned
+# programme].
+_CAUTION: dict[Cause, frozenset[Tag]] = {
+    Cause.INTERVERTEBRAL_DISC: frozenset(
+        {
+            Tag.LOADED_FLEXION,
+            Tag.TRUNK_FLEXION,
+            Tag.PASSIVE_FLEXION,
+            Tag.SPINAL_ROTATION,
+            Tag.EXTENSION_LOADED,
+            Tag.LOADED_HINGE,
+            Tag.AXIAL_LOAD,
+            Tag.FLEXION_RISK,
+            Tag.FLEXED_POSTURE,
+        }
+    ),
+    Cause.FACET_JOINT_IRRITATION: frozenset(
+        {Tag.LOADED_FLEXION, Tag.EXTENSION_RISK, Tag.SPINAL_ROTATION, *EXTENSION_TAGS}
+    ),
+    Cause.SPINAL_STENOSIS: frozenset(
+        {
+            Tag.LOADED_FLEXION,
+            Tag.TRUNK_FLEXION,
+            Tag.SPINAL_ROTATION,
+            Tag.EXTENSION_RISK,
+            Tag.LOADED_HINGE,
+            Tag.AXIAL_LOAD,
+        }
+    ),
+    Cause.SPONDYLOLYSIS: frozenset(
+        {
+            Tag.LOADED_FLEXION,
+            Tag.TRUNK_FLEXION,
+            Tag.PASSIVE_FLEXION,
+            Tag.EXTENSION_RISK,
+            Tag.LOADED_HINGE,
+            Tag.AXIAL_LOAD,
+        }
+    ),
+    Cause.STRESS_FRACTURE_SACRAL: frozenset(
+        {
+            Tag.LOADED_FLEXION,
+            Tag.TRUNK_FLEXION,
+            Tag.SPINAL_ROTATION,
+            Tag.LOWER_LIMB_STRENGTH,
+            Tag.EXTENSION_RISK,
+        }
+    ),
+    Cause.SACROILIAC_JOINT_DYSFUNCTION: frozenset(
+        {Tag.LOADED_FLEXION, Tag.SPINAL_ROTATION, Tag.LOADED_HINGE, Tag.AXIAL_LOAD, *EXTENSION_TAGS}
+    ),
+}
+_CAUTION[Cause.SCIATICA_RADICULOPATHY] = _CAUTION[Cause.INTERVERTEBRAL_DISC]
+
+
+# RULES §2.9 "P" (prefer) entries that are not already expressed by the exercises' causes.
+_PREFER: dict[Cause, frozenset[Tag]] = {
+    Cause.SPINAL_STENOSIS: frozenset({Tag.PASSIVE_FLEXION, Tag.FLEXED_POSTURE}),
+    Cause.FACET_JOINT_IRRITATION: frozenset({Tag.PASSIVE_FLEXION}),
+    Cause.INTERVERTEBRAL_DISC: frozenset({Tag.NEUTRAL_STABILISATION}),
+}
+
+# Advice sections (ids of rehabgen.plan.advice) a cause adds to the handout.
+_ADVICE: dict[Cause, tuple[str, ...]] = {
+    Cause.STRESS_FRACTURE_SACRAL: ("bone_health",),
+    Cause.SPONDYLOLYSIS: ("bone_health",),
+    Cause.LEG_LENGTH_DISCREPANCY: ("leg_length",),
+    Cause.OBESITY: ("body_weight",),
+    Cause.TIGHT_HIP_FLEXORS: ("sitting",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CauseSpec:
+    """Everything the plan does differently because of one cause."""
+
+    exclusions: tuple[Rule, ...] = ()
+    cautions: frozenset[Tag] = field(default_factory=frozenset)
+    prefer: frozenset[Tag] = field(default_factory=frozenset)
+    advice: tuple[str, ...] = ()
+
+
+CAUSES: dict[Cause, CauseSpec] = {
+    cause: CauseSpec(
+        exclusions=_RULES.get(cause, ()),
+        cautions=_CAUTION.get(cause, frozenset()),
+        prefer=_PREFER.get(cause, frozenset()),
+        advice=_ADVICE.get(cause, ()),
+    )
+    for cause in Cause
+}
+"""The specification of every cause (a cause with no special rules has an empty one)."""
+
+
+def is_acute_strain(profile: Profile) -> bool:
+    """A muscle strain whose episode is younger than ``ACUTE_STRAIN_WEEKS``."""
+    return Cause.MUSCLE_STRAIN_OVERUSE in profile.causes and profile.symptom_duration_weeks < ACUTE_STRAIN_WEEKS
+
+
+def caution_tags(profile: Profile) -> frozenset[Tag]:
+    """Tags the profile's causes mark C or D in RULES §2.9."""
+    found: set[Tag] = set()
+    for cause in profile.causes:
+        found |= CAUSES[cause].cautions
+    if is_acute_strain(profile):
+        found.add(Tag.PASSIVE_FLEXION)
+    return frozenset(found)

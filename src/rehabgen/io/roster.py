@@ -1,0 +1,223 @@
+"""Reading a batch roster: a CSV as a spreadsheet exports it, a YAML list of profiles, or a folder of profiles.
+
+Rows are read lazily, one at a time, so a long roster never sits in memory. A problem with the roster as a
+whole (an unknown column, a file that is not a list) raises RosterError before any row is processed; a
+problem inside one row travels with that row and is reported in the manifest while the others carry on.
+
+CSV columns (header row required; every column optional except those a profile requires):
+
+    patient_id, patient_name, clinician, age, sex, weekly_running_km, longest_run_last_4wk_km,
+    easy_pace_min_per_km, goal, causes, clinician_diagnosed, cleared_for_impact, pain_nprs,
+    symptom_duration_weeks, leg_symptoms, bilateral_new_or_worsening, numbness, weakness, red_flags,
+    postpartum_weeks, pelvic_floor_symptoms, equipment, sessions_per_week, programme_weeks, start_date, region
+
+List fields (``causes``, ``equipment``, ``red_flags``) are separated by ``;``; ``red_flags`` lists the
+questions answered yes. Yes/no fields take true/false, yes/no or 1/0. Dates are YYYY-MM-DD. An empty cell
+means "not given", so the template's or the profile's default applies.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rehabgen.errors import InputError, Problem, RosterError
+from rehabgen.io.problems import suggest
+from rehabgen.io.reader import iter_yaml_files, parse_yaml, read_text
+
+LIST_SEPARATOR = ";"
+SCALAR_COLUMNS = (
+    "clinician",
+    "age",
+    "sex",
+    "weekly_running_km",
+    "longest_run_last_4wk_km",
+    "easy_pace_min_per_km",
+    "goal",
+    "clinician_diagnosed",
+    "cleared_for_impact",
+    "pain_nprs",
+    "symptom_duration_weeks",
+    "leg_symptoms",
+    "bilateral_new_or_worsening",
+    "postpartum_weeks",
+    "pelvic_floor_symptoms",
+    "sessions_per_week",
+    "programme_weeks",
+    "start_date",
+    "region",
+)
+LIST_COLUMNS = ("causes", "equipment")
+COLUMNS = ("patient_id", "patient_name", *SCALAR_COLUMNS, *LIST_COLUMNS, "numbness", "weakness", "red_flags")
+
+
+@dataclass
+class RosterRow:
+    """One roster row: its number, where it came from, the profile data, and any problem reading it."""
+
+    number: int
+    source: str
+    data: dict[str, Any] | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def patient_id(self) -> str:
+        """The patient id as written, for file names and the manifest."""
+        patient = (self.data or {}).get("patient") or {}
+        return str(patient.get("id") or "") if isinstance(patient, dict) else ""
+
+    @property
+    def patient_name(self) -> str:
+        """The patient name as written."""
+        patient = (self.data or {}).get("patient") or {}
+        return str(patient.get("name") or "") if isinstance(patient, dict) else ""
+
+
+def read_roster(path: Path) -> Iterator[RosterRow]:
+    """Rows of a CSV file, a YAML list or a folder of profile files, in order."""
+    if path.is_dir():
+        return _folder_rows(path)
+    if path.suffix.lower() == ".csv":
+        return _csv_rows(path)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _yaml_rows(path)
+    raise RosterError(
+        [
+            Problem(
+                "a roster is a .csv file, a .yaml file holding a list of profiles, or a folder of profiles",
+                file=str(path),
+            )
+        ]
+    )
+
+
+def _csv_rows(path: Path) -> Iterator[RosterRow]:
+    name = str(path)
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise RosterError([Problem(f"cannot be read: {exc.strerror}", file=name)]) from None
+    reader = csv.reader(handle)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        handle.close()
+        raise RosterError([Problem("the file is empty: it needs a header row", file=name)]) from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        handle.close()
+        raise RosterError([Problem(f"not a readable UTF-8 CSV file ({exc})", file=name)]) from None
+    problems = _header_problems(header, name)
+    if problems:
+        handle.close()
+        raise RosterError(problems)
+    return _csv_data(handle, reader, header, name)
+
+
+def _csv_data(handle: Any, reader: Any, header: list[str], name: str) -> Iterator[RosterRow]:
+    with handle:
+        number = 0
+        try:
+            for cells in reader:
+                if not any(c.strip() for c in cells):
+                    continue  # spreadsheets often leave blank lines at the end
+                number += 1
+                yield _csv_row(number, header, cells, name)
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise RosterError([Problem(f"row {number + 1} cannot be read ({exc})", file=name)]) from None
+
+
+def _header_problems(header: list[str], name: str) -> list[Problem]:
+    problems = []
+    if len(header) == 1 and LIST_SEPARATOR in header[0]:
+        return [
+            Problem("columns must be separated by commas; ';' separates items inside a list field", file=name, line=1)
+        ]
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(f"column '{column}' appears twice", file=name, line=1))
+        seen.add(column)
+        if column not in COLUMNS:
+            problems.append(
+                Problem(
+                    f"unknown column '{column}'{suggest(column, COLUMNS)}; allowed: {', '.join(COLUMNS)}",
+                    file=name,
+                    line=1,
+                )
+            )
+    return problems
+
+
+def _csv_row(number: int, header: list[str], cells: list[str], name: str) -> RosterRow:
+    if len(cells) > len(header):
+        return RosterRow(
+            number,
+            name,
+            None,
+            [
+                Problem(
+                    f"has {len(cells)} cells but the header has {len(header)} columns",
+                    file=name,
+                    path=(f"row {number}",),
+                )
+            ],
+        )
+    values = {h: c.strip() for h, c in zip(header, cells, strict=False) if c.strip()}
+    data: dict[str, Any] = {}
+    patient = {k: values.pop(f"patient_{k}") for k in ("id", "name") if f"patient_{k}" in values}
+    if patient:
+        data["patient"] = patient
+    neuro = {k: values.pop(k) for k in ("numbness", "weakness") if k in values}
+    if neuro:
+        data["neuro"] = neuro
+    if "red_flags" in values:
+        data["red_flags"] = dict.fromkeys(_split(values.pop("red_flags")), True)
+    for column in LIST_COLUMNS:
+        if column in values:
+            data[column] = _split(values.pop(column))
+    data.update(values)
+    return RosterRow(number, name, data)
+
+
+def _split(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _yaml_rows(path: Path) -> Iterator[RosterRow]:
+    name = str(path)
+    try:
+        data = parse_yaml(read_text(path, name), name)
+    except InputError as exc:
+        raise RosterError(exc.problems) from None
+    if isinstance(data, dict) and set(data) == {"profiles"}:
+        data = data["profiles"]
+    if not isinstance(data, list):
+        raise RosterError([Problem("a YAML roster is a list of profiles (or 'profiles:' holding one)", file=name)])
+    return (_yaml_row(i, item, name) for i, item in enumerate(data, 1))
+
+
+def _yaml_row(number: int, item: Any, name: str) -> RosterRow:
+    if not isinstance(item, dict):
+        return RosterRow(
+            number, name, None, [Problem("must be a profile mapping (key: value)", file=name, path=(f"row {number}",))]
+        )
+    return RosterRow(number, name, item)
+
+
+def _folder_rows(folder: Path) -> Iterator[RosterRow]:
+    files = list(iter_yaml_files(folder))
+    if not files:
+        raise RosterError([Problem("no profile files (*.yaml) in this folder", file=str(folder))])
+    for number, path in enumerate(files, 1):
+        try:
+            data = parse_yaml(read_text(path), str(path))
+        except InputError as exc:
+            yield RosterRow(number, str(path), None, exc.problems)
+            continue
+        if not isinstance(data, dict):
+            yield RosterRow(number, str(path), None, [Problem("a profile must be a mapping of fields", file=str(path))])
+        else:
+            yield RosterRow(number, str(path), data)

@@ -1,0 +1,92 @@
+"""The exercise catalogue as the planner sees it: validated exercises by id, their ladders, and queries.
+
+Loading and validating the YAML files is ``rehabgen.io.catalogue``'s job; this is the finished value.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from rehabgen.model.exercise import Exercise
+from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Tag
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Validated exercises by id, in file order, with the file each came from."""
+
+    exercises: dict[str, Exercise]
+    files: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self.exercises[exercise_id]
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self.exercises
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises.values())
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __repr__(self) -> str:
+        return f"Catalogue({len(self.exercises)} exercises)"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Short form for pretty-printers (IPython, hypothesis), which would otherwise print every field."""
+        printer.text(repr(self))
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A hash of every exercise's content: two catalogues with the same exercises have the same one."""
+        text = json.dumps([ex.model_dump(mode="json") for ex in self], sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    @functools.cached_property
+    def ladder_members(self) -> dict[str, frozenset[str]]:
+        """Every exercise id → the ids on its ladder (itself included)."""
+        return {ex.id: frozenset(e.id for e in self.ladder(ex.id)) for ex in self}
+
+    def ladder(self, exercise_id: str) -> list[Exercise]:
+        """The exercise's ladder from its easiest to its hardest rung, following easier/harder links."""
+        start = self.exercises[exercise_id]
+        down: list[Exercise] = []
+        node = start
+        while node.easier and node.easier in self.exercises and len(down) < len(self.exercises):
+            node = self.exercises[node.easier]
+            down.append(node)
+        up: list[Exercise] = []
+        node = start
+        while node.harder and node.harder in self.exercises and len(up) < len(self.exercises):
+            node = self.exercises[node.harder]
+            up.append(node)
+        return [*reversed(down), start, *up]
+
+    def select(
+        self,
+        *,
+        cause: Cause | None = None,
+        muscle: Muscle | None = None,
+        tag: Tag | None = None,
+        equipment: Iterable[Equipment] | None = None,
+        category: Category | None = None,
+        level: int | None = None,
+    ) -> list[Exercise]:
+        """Exercises matching every filter given; ``equipment`` keeps those doable with only that kit."""
+        kit = set(equipment) if equipment is not None else None
+        return [
+            ex
+            for ex in self
+            if (cause is None or cause in ex.causes)
+            and (muscle is None or muscle in ex.muscles.primary or muscle in ex.muscles.secondary)
+            and (tag is None or tag in ex.tags)
+            and (kit is None or set(ex.equipment) <= kit)
+            and (category is None or ex.category is category)
+            and (level is None or ex.level == level)
+        ]

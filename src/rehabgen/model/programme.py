@@ -1,0 +1,207 @@
+"""The resolved programme: what the planner returns and every renderer reads (the JSON output contract).
+
+Everything a handout prints is in here, already decided: renderers never re-run rules. The top-level keys
+(``rehabgen_version``, ``status``, ``reasons``, ``warnings``, ``exclusions``, ``advice``, ``weeks``) and the
+shapes of weeks, sessions, items and runs are a public contract (``rehabgen schema programme``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from rehabgen.model.base import StrictModel
+from rehabgen.model.profile import Patient
+from rehabgen.model.vocab import Category, Equipment, Phase, Status, Tag
+
+
+class PlanWarning(StrictModel):
+    """Something the user should know about the plan (not an error)."""
+
+    code: str
+    """Stable machine-readable code, e.g. ``conflicting_directional_bias``."""
+    message: str
+    """Plain-language explanation."""
+
+
+class Exclusion(StrictModel):
+    """A movement tag kept out of the plan for a window of weeks, and why (RULES §2.9)."""
+
+    tag: Tag
+    from_week: int = Field(ge=1)
+    to_week: int = Field(ge=1)
+    because: str
+
+
+class Advice(StrictModel):
+    """An advice section printed on the handout."""
+
+    id: str
+    title: str
+    text: str
+    """The main paragraph."""
+    points: list[str] = []
+    """Bullet points under the paragraph."""
+
+
+class Gate(StrictModel):
+    """A condition that must be met before part of the plan may start (clearance, postpartum timing)."""
+
+    id: str
+    title: str
+    text: str
+    checklist: list[str] = []
+
+
+class Item(StrictModel):
+    """One exercise in one session, with its dose for that week."""
+
+    exercise_id: str
+    name: str
+    category: Category
+    tags: list[Tag]
+    equipment: list[Equipment]
+    sets: int = Field(ge=1)
+    reps: int | None = None
+    """Repetitions per set (the first set's, for a pyramid)."""
+    pyramid: list[int] | None = None
+    """Repetitions per set when they descend (McGill pyramid)."""
+    hold_s: int | None = None
+    duration_min: int | None = None
+    load: str | None = None
+    """How heavy, in words (e.g. "a weight you could lift 12-15 times")."""
+    per_side: bool
+    rest_s: int
+    optional: bool = False
+    cues: list[str]
+    note: str | None = None
+    """A plan-specific note, e.g. why an item is optional."""
+
+    def dose(self) -> str:
+        """The dose in the handout's short form: ``2×10``, ``5/3/1 × 10 s hold``, ``3 × 20 s hold``."""
+        if self.duration_min is not None:
+            return f"{self.duration_min} min"
+        if self.pyramid is not None and len(self.pyramid) > 1:
+            ladder = "/".join(map(str, self.pyramid))
+            text = f"{ladder} × {self.hold_s} s hold" if self.hold_s else ladder
+        else:
+            reps = self.pyramid[0] if self.pyramid else (self.reps or 1)
+            if self.hold_s is None:
+                text = f"{self.sets}×{reps}"
+            elif reps == 1 or self.category is Category.STRETCH:
+                text = f"{self.sets * reps} × {self.hold_s} s hold"
+            else:
+                text = f"{self.sets}×{reps}, hold {self.hold_s} s"
+        return text + (" each side" if self.per_side else "")
+
+
+class RunPlan(StrictModel):
+    """The running part of a run session."""
+
+    type: Literal["walk_run", "continuous"]
+    km: float = Field(ge=0)
+    """Estimated distance run (walking excluded), km."""
+    run_min: float = Field(ge=0)
+    """Minutes of running per repeat (the whole run when continuous)."""
+    walk_min: float = Field(ge=0)
+    """Minutes of walking per repeat."""
+    repeats: int = Field(ge=1)
+    level: int | None = None
+    """Walk–run ladder level (1 = easiest)."""
+    gate: str | None = None
+    """What must be true before this session goes ahead."""
+
+
+SessionKind = Literal["exercise", "walk", "run", "cross_training"]
+
+
+class Session(StrictModel):
+    """One session on one day."""
+
+    day: int = Field(ge=1, le=7)
+    date: dt.date | None = None
+    kind: SessionKind
+    optional: bool = False
+    title: str
+    duration_min: int = Field(ge=1)
+    items: list[Item] = []
+    run: RunPlan | None = None
+
+
+class Week(StrictModel):
+    """One week of the programme."""
+
+    week: int = Field(ge=1)
+    phase: Phase
+    deload: bool = False
+    """A reduced-volume week (G8)."""
+    running_km: float = Field(ge=0)
+    sessions: list[Session]
+    notes: list[str] = []
+
+
+class PhaseSpan(StrictModel):
+    """Where a phase sits in the programme and what it is for."""
+
+    phase: Phase
+    name: str
+    from_week: int
+    to_week: int
+    goal: str
+    exit_criteria: list[str]
+
+
+class Referral(StrictModel):
+    """What to do now, for referral outcomes and the T3 banner."""
+
+    headline: str
+    action: str
+    """The one thing to do now, with the region's number."""
+    details: list[str] = []
+
+
+class Meta(StrictModel):
+    """Facts about the run that make a printed page traceable to its inputs."""
+
+    title: str
+    template: str
+    input_hash: str
+    """Short hash of the profile, template and exercises used: the same inputs give the same hash."""
+    patient: Patient = Patient()
+    clinician: str | None = None
+    goal: str | None = None
+    start_date: dt.date | None = None
+    region: str | None = None
+    causes: list[str] = []
+    sessions_per_week: int | None = None
+    programme_weeks: int | None = None
+    age: int | None = None
+
+
+class Programme(StrictModel):
+    """The planner's whole answer: a programme, or a referral with no exercise content."""
+
+    rehabgen_version: str
+    status: Status
+    reasons: list[str]
+    """Why the status is what it is, in plain words (every trigger, most severe first)."""
+    reason_codes: list[str] = []
+    warnings: list[PlanWarning] = []
+    exclusions: list[Exclusion] = []
+    advice: list[Advice] = []
+    gates: list[Gate] = []
+    phases: list[PhaseSpan] = []
+    weeks: list[Week] = []
+    referral: Referral | None = None
+    meta: Meta
+
+    def exercise_ids(self) -> list[str]:
+        """Every exercise id used, in first-appearance order."""
+        seen: dict[str, None] = {}
+        for week in self.weeks:
+            for session in week.sessions:
+                for item in session.items:
+                    seen.setdefault(item.exercise_id, None)
+        return list(seen)

@@ -1,0 +1,242 @@
+"""Placing the four phases of RULES §5.2 in a programme of any length, and the gates on running.
+
+A profile's pain, duration and causes decide whether the protect phase is needed and how long it lasts; a
+template may prefer other lengths but never removes a protect phase the profile calls for. Running gets its
+own start week: the return-to-run phase only begins once every gate (clearance after a bone-stress injury,
+12 weeks after giving birth, no pelvic-floor symptoms) allows it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rehabgen.model.profile import Profile
+from rehabgen.model.programme import Gate, PhaseSpan
+from rehabgen.model.template import Template
+from rehabgen.model.vocab import BONE_STRESS_CAUSES, Phase
+from rehabgen.words.labels import PHASE_NAMES
+
+POSTPARTUM_RUN_WEEKS = 12
+"""No running or impact before 12 weeks after giving birth (RULES §2.7, Goom et al. 2019)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where each phase starts, in 1-based weeks; ``run_start`` is None when running is not planned."""
+
+    weeks: int
+    protect: int
+    restore: int
+    run_start: int | None
+    run_from_start: bool
+    """True when the runner may keep running (continuous, reduced) from week 1."""
+    gates: tuple[Gate, ...]
+    running_blocked_by: str | None
+    """Why running is not planned at all, when it is not."""
+
+    @property
+    def strengthen_start(self) -> int:
+        """First week of the strengthen phase."""
+        return self.protect + self.restore + 1
+
+    @property
+    def early_end(self) -> int:
+        """Last week of the "early phase" that an X in the RULES §2.9 matrix excludes (at least week 2)."""
+        return max(2, self.strengthen_start - 1)
+
+    def phase_of(self, week: int) -> Phase:
+        """The phase a week belongs to."""
+        if week <= self.protect:
+            return Phase.PROTECT
+        if week < self.strengthen_start:
+            return Phase.RESTORE
+        if self.run_start is not None and week >= self.run_start:
+            return Phase.RETURN_TO_RUN
+        return Phase.STRENGTHEN
+
+    def spans(self) -> list[PhaseSpan]:
+        """Each phase present, with its weeks, goal and exit criteria."""
+        spans: list[PhaseSpan] = []
+        for week in range(1, self.weeks + 1):
+            phase = self.phase_of(week)
+            if spans and spans[-1].phase is phase:
+                spans[-1] = spans[-1].model_copy(update={"to_week": week})
+            else:
+                goal, criteria = PHASE_TEXT[phase]
+                spans.append(
+                    PhaseSpan(
+                        phase=phase,
+                        name=PHASE_NAMES[phase],
+                        from_week=week,
+                        to_week=week,
+                        goal=goal,
+                        exit_criteria=list(criteria),
+                    )
+                )
+        return spans
+
+
+# Goals and exit criteria per phase, RULES §5.2 in plain words.
+PHASE_TEXT: dict[Phase, tuple[str, tuple[str, ...]]] = {
+    Phase.PROTECT: (
+        "Calm the pain down while staying active: daily walks, gentle movement and easy muscle activation.",
+        (
+            "Pain at rest is 3 out of 10 or less.",
+            "You can walk for 20 to 30 minutes comfortably.",
+            "Leg symptoms have not spread further down the leg for at least 3 days.",
+        ),
+    ),
+    Phase.RESTORE: (
+        "Rebuild control of the trunk and hips with short holds and easy strength work.",
+        (
+            "Bird-dog, side plank and curl-up held with good form for 7, 5 and 3 repetitions.",
+            "10 single-leg bridges each side without pain.",
+            "A 30-minute brisk walk with no flare-up the next day.",
+        ),
+    ),
+    Phase.STRENGTHEN: (
+        "Build strength for running: squats, lunges and hip work, with harder core exercises.",
+        (
+            "30-minute brisk walk, 10 single-leg squats and 10 hops on each leg.",
+            "Front plank for 60 seconds and side plank for 30 seconds each side.",
+            "All of this at 3 out of 10 pain or less, with no flare-up the next day.",
+        ),
+    ),
+    Phase.RETURN_TO_RUN: (
+        "Rebuild running step by step while keeping up your strength work twice a week.",
+        (
+            "Easy continuous running at three quarters of your usual weekly distance or more.",
+            "Pain 2 out of 10 or less during and after running.",
+            "Strength work kept up twice a week.",
+        ),
+    ),
+}
+
+
+def clinical_protect_weeks(profile: Profile) -> int:
+    """Weeks of protect phase the profile needs (RULES §5.2 P1 entry and skip rules)."""
+    if profile.pain_nprs == 0:
+        return 0
+    if profile.pain_nprs <= 3 and profile.symptom_duration_weeks > 2:
+        return 0  # P1 is skipped when pain is low and the episode is past its first fortnight
+    return 2 if profile.pain_nprs >= 5 else 1
+
+
+def layout_phases(profile: Profile, template: Template, weeks: int) -> Layout:
+    """Place the phases and the running start for a programme of ``weeks`` weeks."""
+    clinical = clinical_protect_weeks(profile)
+    protect = clinical
+    if clinical and template.phases.protect is not None:
+        protect = max(1, template.phases.protect)  # a template may reshape, never remove, a needed P1
+    is_bone_stress = profile.has(*BONE_STRESS_CAUSES)
+    no_symptoms = profile.pain_nprs == 0 and not profile.causes
+    default_restore = 3 if is_bone_stress else (1 if no_symptoms else 2)
+    restore = template.phases.restore if template.phases.restore is not None else default_restore
+    # Leave at least one strengthening week when the programme is long enough to have one.
+    while protect + restore > weeks - 1 and restore > 1:
+        restore -= 1
+    while protect + restore > weeks - 1 and protect > 1:
+        protect -= 1
+    protect = min(protect, weeks)
+    restore = min(restore, weeks - protect)
+
+    gates, blocked_by, earliest = running_gates(profile, template)
+    strengthen_start = protect + restore + 1
+    before_running = template.phases.strengthen_before_running or (2 if is_bone_stress else 1)
+    run_start: int | None = None
+    run_from_start = False
+    if blocked_by is None:
+        run_from_start = may_keep_running(profile) and earliest == 1
+        run_start = max(strengthen_start + before_running, earliest)
+        if run_start > weeks:
+            run_start = None
+    return Layout(
+        weeks=weeks,
+        protect=protect,
+        restore=restore,
+        run_start=run_start,
+        run_from_start=run_from_start,
+        gates=tuple(gates),
+        running_blocked_by=blocked_by,
+    )
+
+
+def may_keep_running(profile: Profile) -> bool:
+    """Whether the runner may keep running (reduced) from week 1 instead of pausing [JUDGEMENT].
+
+    Only with low pain (2/10 or less), no leg symptoms, past the first fortnight, an existing running habit,
+    and no bone-stress injury or recent birth (those always restart with the walk-run ladder): the
+    pain-monitoring model (RULES §4.1) lets them run within the 0-3 "safe" band.
+    """
+    return (
+        profile.pain_nprs <= 2
+        and not profile.has_leg_symptoms
+        and not profile.has(*BONE_STRESS_CAUSES)  # bone stress always comes back through the walk-run ladder
+        and profile.postpartum_weeks is None
+        and (profile.symptom_duration_weeks >= 2 or profile.pain_nprs == 0)
+        and profile.weekly_running_km > 0
+    )
+
+
+def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str | None, int]:
+    """The gates on running, why running is blocked (None if it is not), and the earliest week it may start."""
+    gates: list[Gate] = []
+    blocked_by: str | None = None
+    earliest = 1
+    if not template.include_running:
+        blocked_by = "This programme template does not include running."
+    if profile.pelvic_floor_symptoms:
+        gates.append(
+            Gate(
+                id="pelvic_floor",
+                title="No running while you have pelvic-floor symptoms",
+                text="Leaking, heaviness or dragging in the pelvic floor means running waits until a "
+                "pelvic-health physiotherapist has assessed you and says you are ready (RULES §2.7).",
+                checklist=[
+                    "Assessed by a pelvic-health physiotherapist",
+                    "No leaking, heaviness or dragging when walking, hopping or jogging on the spot",
+                ],
+            )
+        )
+        blocked_by = blocked_by or "Running waits until a pelvic-health physiotherapist has checked you."
+    if profile.postpartum_weeks is not None and profile.postpartum_weeks < POSTPARTUM_RUN_WEEKS:
+        weeks_left = POSTPARTUM_RUN_WEEKS - profile.postpartum_weeks
+        earliest = max(earliest, math.ceil(weeks_left) + 1)
+        gates.append(
+            Gate(
+                id="postpartum_12_weeks",
+                title="No running or jumping before 12 weeks after birth",
+                text=f"Running and impact start no earlier than week {earliest} of this plan, 12 weeks after "
+                "giving birth, and only if the checks below are free of pain, leaking, heaviness or "
+                "dragging (RULES §2.7).",
+                checklist=[
+                    "Walk briskly for 30 minutes",
+                    "Balance on one leg for 10 seconds, each side",
+                    "10 single-leg squats, each side",
+                    "Jog on the spot for 1 minute",
+                    "10 hops on the spot on each leg",
+                ],
+            )
+        )
+    bone_stress = [c for c in profile.causes if c in BONE_STRESS_CAUSES]
+    if bone_stress:
+        gate = Gate(
+            id="bone_stress_clearance",
+            title="Running and jumping need your clinician's clearance",
+            text="After a stress fracture or spondylolysis, impact starts only when your clinician has "
+            "cleared you, and every impact session must be completely pain-free: 0 out of 10 "
+            "(RULES §2.6, G3).",
+            checklist=[
+                "Your clinician has cleared you to start running",
+                "No pain at all (0 out of 10) during daily activities",
+                "No pain during and after a 30-minute brisk walk",
+            ],
+        )
+        gates.append(gate)
+        if not profile.cleared_for_impact:
+            blocked_by = blocked_by or (
+                "Running waits for your clinician's clearance after a bone-stress injury; bring this plan "
+                "to your next review."
+            )
+    return gates, blocked_by, earliest

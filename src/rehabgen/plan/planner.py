@@ -1,0 +1,156 @@
+"""The planner: (profile, catalogue, template) → Programme. Pure and deterministic.
+
+The flow, each step in its own module:
+
+1. ``clinical.triage`` decides whether a programme may be given at all; a referral stops here
+   (``plan.referral``) with no exercises.
+2. ``plan.phases`` places protect / restore / strengthen / return-to-run and the gates on running.
+3. ``plan.running`` plans the walk-run ladder and continuous running under the G7 caps.
+4. ``plan.exclusions`` places each cause's rules (``clinical.causes``) in the programme's weeks.
+5. ``plan.sessions`` fills session A and B (``plan.slots``, scored by ``plan.selection``) for each span of
+   weeks with the same phase and exclusions.
+6. ``plan.weeks`` sets and progresses each exercise's dose one variable a week (``plan.dosage``, G6) with
+   lighter weeks (G8) and caps the week's volume (``plan.volume``); ``plan.schedule`` puts the sessions on
+   days (G9), with daily walks early on and cross-training where the kit allows.
+7. ``plan.advice`` writes the advice the handout must carry.
+
+No files, clock, environment or randomness: the same inputs always give the same programme.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from rehabgen._version import __version__
+from rehabgen.clinical.triage import Triage, triage
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.profile import Patient, Profile
+from rehabgen.model.programme import Meta, PlanWarning, Programme
+from rehabgen.model.template import DEFAULT_TEMPLATE, Template
+from rehabgen.model.vocab import BONE_STRESS_CAUSES, Cause, Tag
+from rehabgen.plan.advice import build_advice
+from rehabgen.plan.exclusions import excluded_by_week, first_week_allowing, resolve_exclusions
+from rehabgen.plan.phases import Layout, layout_phases
+from rehabgen.plan.referral import referral_programme, see_a_clinician_banner
+from rehabgen.plan.running import RunningPlan, plan_running
+from rehabgen.plan.schedule import DayPlanner
+from rehabgen.plan.selection import Selector
+from rehabgen.plan.sessions import choose_sessions, pin_warnings
+from rehabgen.plan.weeks import resolve_weeks
+
+DELOAD_EVERY = 4
+"""A reduced-volume week every 4th week in programmes of 8 weeks or more (RULES §3.5, G8)."""
+
+
+def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:
+    """Triage the profile and, when a programme is allowed, plan it week by week."""
+    template = template or DEFAULT_TEMPLATE
+    decision = triage(profile)
+    weeks_n = _setting(profile, "programme_weeks", template.default_weeks)
+    sessions_n = _setting(profile, "sessions_per_week", template.default_sessions_per_week)
+    meta = _meta(profile, template, weeks_n, sessions_n, catalogue)
+    if not decision.status.allows_programme:
+        return referral_programme(profile, decision, meta)
+    return _plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n))
+
+
+def _setting(profile: Profile, name: str, template_default: int | None) -> int:
+    """A profile value the user gave wins; otherwise the template's default; otherwise the model default."""
+    value: int = getattr(profile, name)
+    if name not in profile.model_fields_set and template_default is not None:
+        return template_default
+    return value
+
+
+def _meta(profile: Profile, template: Template, weeks: int, sessions: int, catalogue: Catalogue) -> Meta:
+    payload = {
+        "profile": profile.model_dump(mode="json"),
+        "template": template.model_dump(mode="json"),
+        "catalogue": catalogue.fingerprint,
+    }
+    digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return Meta(
+        title=template.title,
+        template=template.id,
+        input_hash=digest[:10],
+        patient=profile.patient or Patient(),
+        clinician=profile.clinician,
+        goal=profile.goal,
+        start_date=profile.start_date,
+        region=profile.region.value if profile.region else None,
+        causes=[c.value for c in profile.causes],
+        sessions_per_week=sessions,
+        programme_weeks=weeks,
+        age=profile.age,
+    )
+
+
+def _plan(
+    profile: Profile,
+    catalogue: Catalogue,
+    template: Template,
+    decision: Triage,
+    meta: Meta,
+    size: tuple[int, int],
+) -> Programme:
+    weeks_n, sessions_n = size
+    layout = layout_phases(profile, template, weeks_n)
+    deloads = set(range(DELOAD_EVERY, weeks_n + 1, DELOAD_EVERY)) if weeks_n >= 8 else set()
+    condition_rules = resolve_exclusions(profile, layout)
+    not_before = first_week_allowing(condition_rules, frozenset({Tag.RUNNING, Tag.IMPACT}), weeks_n)
+    running = plan_running(profile, layout, deloads, not_before)
+    run_weeks = {w for w, runs in running.weeks.items() if runs}
+    exclusions = resolve_exclusions(profile, layout, run_weeks)
+    selector = Selector(profile, template, catalogue, excluded_by_week(exclusions, weeks_n))
+    spans = choose_sessions(selector, layout)
+    days = DayPlanner(profile, selector, sessions_n)
+    weeks = resolve_weeks(spans, deloads, running, days, profile.age, profile.pain_nprs)
+    warnings = pin_warnings(selector, template, spans, weeks_n) + _general_warnings(profile, layout, running)
+    return Programme(
+        rehabgen_version=__version__,
+        status=decision.status,
+        reasons=[r.text for r in decision.reasons],
+        reason_codes=decision.codes,
+        warnings=warnings,
+        exclusions=exclusions,
+        advice=build_advice(profile, template, has_running=bool(run_weeks)),
+        gates=list(layout.gates),
+        phases=layout.spans(),
+        weeks=weeks,
+        referral=see_a_clinician_banner(profile, decision),
+        meta=meta,
+    )
+
+
+def _general_warnings(profile: Profile, layout: Layout, running: RunningPlan) -> list[PlanWarning]:
+    warnings = []
+    if profile.has(Cause.INTERVERTEBRAL_DISC, Cause.SCIATICA_RADICULOPATHY) and profile.has(
+        Cause.FACET_JOINT_IRRITATION, Cause.SPINAL_STENOSIS
+    ):
+        warnings.append(
+            PlanWarning(
+                code="conflicting_directional_bias",
+                message="Disc-type pain is often eased by arching and facet or stenosis pain by bending "
+                "forward, so this plan avoids both directions in the early weeks. A physiotherapist can "
+                "check which direction helps you.",
+            )
+        )
+    if profile.has(*BONE_STRESS_CAUSES) and layout.weeks < 12:
+        warnings.append(
+            PlanWarning(
+                code="bone_stress_short_programme",
+                message="Recovery from a stress fracture or spondylolysis usually takes 12 weeks or more; "
+                "this plan is shorter, so plan a review with your clinician at its end.",
+            )
+        )
+    if layout.weeks < 6:
+        warnings.append(
+            PlanWarning(
+                code="short_programme",
+                message="Muscles need about 6 weeks of regular training to get stronger; consider a longer plan.",
+            )
+        )
+    if layout.running_blocked_by and profile.weekly_running_km > 0:
+        warnings.append(PlanWarning(code="running_paused", message=layout.running_blocked_by))
+    return warnings + running.warnings

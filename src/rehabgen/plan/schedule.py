@@ -1,0 +1,203 @@
+"""Putting a week's sessions on days: exercise sessions (G9), runs, cross-training and daily walks early on.
+
+Items are built once per exercise and dose and shared between weeks (they are frozen), through an
+``ItemMaker`` that lives as long as one programme is being planned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from rehabgen.model.exercise import Exercise
+from rehabgen.model.profile import Profile
+from rehabgen.model.programme import Item, RunPlan, Session
+from rehabgen.model.vocab import Phase
+from rehabgen.plan.dosage import Dose
+from rehabgen.plan.running import RunningPlan
+from rehabgen.plan.selection import Choice, Selector
+
+EXERCISE_DAYS: dict[int, tuple[int, ...]] = {
+    1: (1,),
+    2: (1, 4),
+    3: (1, 3, 5),
+    4: (1, 3, 5, 7),
+    5: (1, 2, 4, 5, 6),
+    6: (1, 2, 3, 4, 5, 6),
+    7: (1, 2, 3, 4, 5, 6, 7),
+}
+"""Structured sessions spread so that with 3 or fewer a week no two fall on consecutive days (G9)."""
+CROSS_TRAINING_IDS = ("stationary_cycling", "swimming", "pool_running", "elliptical_trainer")
+WALK_ID = "brisk_walk"
+
+
+@dataclass
+class ItemMaker:
+    """Builds session items from choices and doses, sharing equal ones (a memo for one programme)."""
+
+    _made: dict[tuple[str, Dose, bool, str | None], Item] = field(default_factory=dict)
+
+    def item(self, choice: Choice, dose: Dose) -> Item:
+        """The item for a choice at a dose."""
+        exercise = choice.exercise
+        key = (exercise.id, dose, choice.optional, choice.note)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = _item(exercise, dose, choice.optional, choice.note)
+        return found
+
+
+def _item(exercise: Exercise, dose: Dose, optional: bool, note: str | None) -> Item:
+    # Built from already-validated catalogue data and doses: construct without re-validating.
+    return Item.model_construct(
+        exercise_id=exercise.id,
+        name=exercise.name,
+        category=exercise.category,
+        tags=list(exercise.tags),
+        equipment=list(exercise.equipment),
+        sets=dose.sets,
+        reps=dose.pyramid[0] if dose.pyramid else dose.reps,
+        pyramid=list(dose.pyramid) if dose.pyramid else None,
+        hold_s=dose.hold_s,
+        duration_min=dose.duration_min,
+        load=dose.load,
+        per_side=exercise.per_side,
+        rest_s=dose.rest_s,
+        optional=optional,
+        cues=list(exercise.cues),
+        note=note,
+    )
+
+
+@dataclass
+class DayPlanner:
+    """Places one week's sessions on its seven days."""
+
+    profile: Profile
+    selector: Selector
+    sessions_per_week: int
+    items: ItemMaker = field(default_factory=ItemMaker)
+
+    def place(
+        self,
+        week: int,
+        phase: Phase,
+        exercise_sessions: list[tuple[list[Item], int]],
+        running: RunningPlan,
+        walk_minutes: int,
+        cross_minutes: int,
+    ) -> list[Session]:
+        """Every session of the week, in day order."""
+        start = self.profile.start_date
+        dates = {d: start + dt.timedelta(days=(week - 1) * 7 + d - 1) if start else None for d in range(1, 8)}
+        days: dict[int, list[Session]] = {d: [] for d in range(1, 8)}
+        for session in self._exercise(exercise_sessions, dates):
+            days[session.day].append(session)
+        run_days = set()
+        for run in running.weeks.get(week, []):
+            run_days.add(run.day)
+            days[run.day].append(
+                Session.model_construct(
+                    day=run.day,
+                    date=dates[run.day],
+                    kind="run",
+                    title=run.title,
+                    duration_min=run_minutes(run.plan),
+                    run=run.plan,
+                )
+            )
+        cross = self._cross_training(phase, week, run_days, cross_minutes, dates)
+        if cross is not None:
+            days[cross.day].append(cross)
+        busy = run_days | ({cross.day} if cross is not None else set())
+        for walk in self._walks(phase, run_days, busy, walk_minutes, dates):
+            days[walk.day].append(walk)
+        return [session for day in range(1, 8) for session in days[day]]
+
+    def _exercise(
+        self, exercise_sessions: list[tuple[list[Item], int]], dates: dict[int, dt.date | None]
+    ) -> list[Session]:
+        has_b = bool(exercise_sessions[1][0])
+        out = []
+        for index, day in enumerate(EXERCISE_DAYS[self.sessions_per_week]):
+            items, minutes = exercise_sessions[index % 2] if has_b else exercise_sessions[0]
+            letter = "A" if index % 2 == 0 or not has_b else "B"
+            out.append(
+                Session.model_construct(
+                    day=day,
+                    date=dates[day],
+                    kind="exercise",
+                    title=f"Exercise session {letter}",
+                    duration_min=max(5, 5 * math.ceil(minutes / 5)),
+                    items=list(items),
+                )
+            )
+        return out
+
+    def _cross_training(
+        self, phase: Phase, week: int, run_days: set[int], minutes: int, dates: dict[int, dt.date | None]
+    ) -> Session | None:
+        if phase is Phase.PROTECT:
+            return None
+        catalogue = self.selector.catalogue
+        candidates = [catalogue.exercises[i] for i in CROSS_TRAINING_IDS if i in catalogue]
+        cross = self.selector.best_of(candidates, phase, range(week, week + 1))
+        exercise_days = EXERCISE_DAYS[self.sessions_per_week]
+        free = [d for d in range(1, 8) if d not in exercise_days and d not in run_days]
+        if cross is None or not free:
+            return None
+        day = free[0]
+        optional = phase is Phase.RETURN_TO_RUN or bool(run_days)
+        item = self.items.item(
+            Choice("cross_training", cross, optional=optional), Dose(1, duration_min=minutes, rest_s=0)
+        )
+        return Session.model_construct(
+            day=day,
+            date=dates[day],
+            kind="cross_training",
+            optional=optional,
+            title=f"{cross.name} {minutes} min",
+            duration_min=minutes,
+            items=[item],
+        )
+
+    def _walks(
+        self, phase: Phase, run_days: set[int], busy: set[int], walk_minutes: int, dates: dict[int, dt.date | None]
+    ) -> list[Session]:
+        """Daily walks in the protect and restore phases; optional walks while strengthening without runs."""
+        early = phase in (Phase.PROTECT, Phase.RESTORE)
+        if not early and (run_days or phase is not Phase.STRENGTHEN):
+            return []
+        exercise_days = EXERCISE_DAYS[self.sessions_per_week]
+        walk_days = range(1, 8) if early else [d for d in range(1, 8) if d not in exercise_days]
+        minutes = walk_minutes if early else 30
+        walk = self.selector.catalogue.exercises.get(WALK_ID)
+        out = []
+        for day in walk_days:
+            if day in busy:
+                continue
+            items = []
+            if walk is not None:
+                items = [
+                    self.items.item(Choice("walk", walk, optional=not early), Dose(1, duration_min=minutes, rest_s=0))
+                ]
+            out.append(
+                Session.model_construct(
+                    day=day,
+                    date=dates[day],
+                    kind="walk",
+                    optional=not early,
+                    title=f"Brisk walk {minutes} min",
+                    duration_min=minutes,
+                    items=items,
+                )
+            )
+        return out
+
+
+def run_minutes(plan: RunPlan) -> int:
+    """A run session's length, with 5 minutes of walking before and after."""
+    if plan.type == "walk_run":
+        return int(plan.repeats * (plan.run_min + plan.walk_min)) + 10
+    return int(plan.run_min) + 10

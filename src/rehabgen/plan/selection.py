@@ -1,0 +1,192 @@
+"""Choosing exercises for sessions: balanced slots, scored by cause, level and template emphasis.
+
+Every session is built from slots (warm-up, core front/side/back, hips and glutes, legs, cause-specific work,
+cool-down stretches). A slot is filled by the best-scoring exercise that is allowed in every week of the span
+(no excluded tag, equipment available, not banned, level within the phase's cap). Ties break on catalogue
+order, so the same inputs always give the same plan: variety comes from alternating session A and B, never
+from randomness. At a phase change each slot steps one rung up its ladder when the harder rung is allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rehabgen.clinical.causes import CAUSES, caution_tags
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.exercise import Exercise
+from rehabgen.model.profile import Profile
+from rehabgen.model.template import Template
+from rehabgen.model.vocab import Cause, Phase, Tag
+from rehabgen.plan.slots import LEVEL_CAP, LEVEL_TARGET, SLOTS
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An exercise placed in a slot of session A or B."""
+
+    slot: str
+    exercise: Exercise
+    optional: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Selector:
+    """Scores and picks exercises for one profile, template, catalogue and exclusion table.
+
+    ``excluded[w]`` is the set of movement tags excluded in week ``w`` (index 0 unused).
+    """
+
+    profile: Profile
+    template: Template
+    catalogue: Catalogue
+    excluded: Sequence[frozenset[Tag]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        catalogue = self.catalogue
+        self._order = {ex.id: i for i, ex in enumerate(catalogue)}
+        self._caution = caution_tags(self.profile)
+        self._members = {slot: [ex for ex in catalogue if test(ex)] for slot, test in SLOTS.items()}
+        self._lines = catalogue.ladder_members
+        self._tags = {ex.id: frozenset(ex.tags) for ex in catalogue}
+        self._blocked: dict[tuple[int, int], frozenset[Tag]] = {}
+        kit = set(self.profile.equipment)
+        self._usable = {ex.id for ex in self.catalogue if set(ex.equipment) <= kit and ex.id not in self.template.ban}
+        self._family_weight: dict[str, float] = {}
+        for name, weight in self.template.emphasis.families.items():
+            if name in self.catalogue:
+                for member in self._lines[name]:
+                    self._family_weight[member] = weight
+        self._weights: dict[str, float] = {}
+        self._static: dict[str, float] = {}
+
+    def allowed(self, ex: Exercise, weeks: Iterable[int]) -> str | None:
+        """Why ``ex`` may not be used in these weeks, or None when it may."""
+        excluded = self.excluded
+        if ex.id in self._usable and isinstance(weeks, range):
+            key = (weeks.start, weeks.stop)
+            blocked = self._blocked.get(key)
+            if blocked is None:
+                blocked = self._blocked[key] = frozenset().union(*excluded[weeks.start : weeks.stop])
+            if not self._tags[ex.id] & blocked:
+                return None  # the common case, answered without building a message
+        if ex.id in self.template.ban:
+            return "banned by the template"
+        missing = [e.value for e in ex.equipment if e not in self.profile.equipment]
+        if missing:
+            return f"needs {', '.join(missing)}"
+        for week in weeks:
+            hit = sorted(t.value for t in ex.tags if t in excluded[week])
+            if hit:
+                return f"{', '.join(hit)} is excluded in week {week}"
+        return None
+
+    def weight(self, ex: Exercise) -> float:
+        """The template's emphasis for an exercise (1 = neutral, 0 = leave out)."""
+        found = self._weights.get(ex.id)
+        if found is None:
+            found = self._weights[ex.id] = self._weight(ex)
+        return found
+
+    def _weight(self, ex: Exercise) -> float:
+        emphasis = self.template.emphasis
+        w = emphasis.categories.get(ex.category, 1.0) * self._family_weight.get(ex.id, 1.0)
+        muscle_weights = [emphasis.muscles[m] for m in ex.muscles.primary if m in emphasis.muscles]
+        if muscle_weights:
+            w *= max(muscle_weights)
+        return w
+
+    def _static_score(self, ex: Exercise) -> float:
+        """The part of the score that does not depend on the phase: causes, emphasis, cautions, pins."""
+        causes = self.profile.causes
+        s = 4.0 * sum(1 for c in ex.causes if c in causes)
+        s += 3.0 * (self.weight(ex) - 1.0)
+        s += 2.0 * sum(1 for c in causes for t in CAUSES[c].prefer if t in ex.tags)
+        s -= 3.0 * sum(1 for t in ex.tags if t in self._caution)
+        if ex.id in self.template.pin:
+            s += 10.0
+        return s
+
+    def score(self, ex: Exercise, phase: Phase, avoid: frozenset[str]) -> float:
+        """Higher is better: cause match first, then emphasis, then closeness to the phase's level."""
+        causes = self.profile.causes
+        static = self._static.get(ex.id)
+        if static is None:
+            static = self._static[ex.id] = self._static_score(ex)
+        s = static - 3.0 * abs(ex.level - LEVEL_TARGET[phase])
+        if ex.id in avoid:
+            s -= 3.0  # variety between session A and B, but a cause match still wins
+        if (
+            Cause.SACROILIAC_JOINT_DYSFUNCTION in causes
+            and phase in (Phase.PROTECT, Phase.RESTORE)
+            and Tag.UNILATERAL in ex.tags
+        ):
+            s -= 4.0  # RULES §2.7: symmetric loading first for SIJ pain (low evidence, a preference only)
+        return s
+
+    def pick(
+        self,
+        slot: str,
+        phase: Phase,
+        weeks: range,
+        taken: set[str],
+        avoid: frozenset[str] = frozenset(),
+    ) -> Exercise | None:
+        """The best exercise for a slot, or None when nothing suitable is allowed."""
+        if slot == "cause" and not self.profile.causes:
+            return None  # nothing cause-specific to add to a general programme
+        best: tuple[float, int, Exercise] | None = None
+        for ex in self._members[slot]:
+            if ex.level > LEVEL_CAP[phase] or self.weight(ex) == 0:
+                continue
+            if self.clashes(ex, taken) or self.allowed(ex, weeks) is not None:
+                continue
+            key = (self.score(ex, phase, avoid), -self._order[ex.id], ex)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None
+
+    def step_up(
+        self,
+        previous: Exercise,
+        slot: str,
+        phase: Phase,
+        weeks: range,
+        taken: set[str],
+    ) -> Exercise | None:
+        """At a phase change: the next harder rung if allowed, else the same exercise, else None."""
+        harder = self.catalogue.exercises.get(previous.harder) if previous.harder else None
+        if harder is not None and (set(harder.tags) - set(previous.tags)) & self._caution:
+            harder = None  # a step up never brings in a movement the profile's conditions mark "caution"
+        for candidate in (harder, previous):
+            if (
+                candidate is not None
+                and SLOTS[slot](candidate)
+                and candidate.level <= LEVEL_CAP[phase]
+                and self.weight(candidate) > 0
+                and not self.clashes(candidate, taken - {previous.id})
+                and self.allowed(candidate, weeks) is None
+            ):
+                return candidate
+        return None
+
+    def clashes(self, ex: Exercise, taken: set[str]) -> bool:
+        """True when ``ex`` or a rung of its ladder is already in the session."""
+        return bool(self._lines[ex.id] & taken)
+
+    def best_of(
+        self,
+        candidates: Iterable[Exercise],
+        phase: Phase,
+        weeks: range,
+    ) -> Exercise | None:
+        """The best allowed exercise among ``candidates`` (cross-training, symptom-guided items)."""
+        best: tuple[float, int, Exercise] | None = None
+        for ex in candidates:
+            if ex.level > LEVEL_CAP[phase] or self.allowed(ex, weeks) is not None:
+                continue
+            key = (self.score(ex, phase, frozenset()), -self._order[ex.id], ex)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return best[2] if best else None

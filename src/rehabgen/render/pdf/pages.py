@@ -1,0 +1,295 @@
+"""The handout's text pages: cover, how to use the plan, advice, the clinician's page and the referral page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from rehabgen.model.clinic import Clinic
+from rehabgen.model.programme import Advice, Programme
+from rehabgen.model.vocab import Cause, Status
+from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para
+from rehabgen.render.pdf.fonts import markup
+from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RED, Theme, styles
+from rehabgen.words.help import routes_for
+from rehabgen.words.labels import CAUSE_INFO
+
+# Advice shown in its own place (cover, how-to-use) rather than among the general advice pages.
+PLACED_ADVICE = frozenset({"safety_net", "disclaimer", "pain_monitoring", "progression", "peripheralisation"})
+
+
+def _date(value: dt.date | None) -> str | None:
+    return f"{value.day} {value:%B %Y}" if value else None
+
+
+def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
+    """Programme title, patient, clinician, dates and goal."""
+    s = styles(theme)
+    meta = programme.meta
+    title = "Your back pain: what to do now" if programme.status.is_referral else meta.title
+    out: list[Flowable] = [para(title, s["title"])]
+    facts: list[tuple[str, str]] = []
+    if meta.patient.name:
+        facts.append(("For", meta.patient.name))
+    if meta.patient.id:
+        facts.append(("Patient ID", meta.patient.id))
+    clinician = meta.clinician or (clinic.clinician if clinic else None)
+    if clinician:
+        facts.append(("Clinician", clinician))
+    if start := _date(meta.start_date):
+        facts.append(("Starts", start))
+    if programme.weeks:
+        facts.append(("Length", f"{len(programme.weeks)} weeks, {meta.sessions_per_week} exercise sessions a week"))
+    if meta.goal:
+        facts.append(("Your goal", meta.goal))
+    if printed and printed != meta.start_date:
+        facts.append(("Printed", _date(printed) or ""))
+    if facts:
+        rows = [[para(k, s["label"]), para(v, s["body"])] for k, v in facts]
+        table = Table(rows, colWidths=[theme.body * 8.5, theme.frame_width - theme.body * 8.5])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
+        out += [table, Spacer(1, theme.body * 0.6)]
+    return out
+
+
+def causes_line(programme: Programme, theme: Theme) -> list[Flowable]:
+    """Which causes the plan was built around, in plain words."""
+    s = styles(theme)
+    causes = [Cause(c) for c in programme.meta.causes]
+    if not causes:
+        return [para("This is a general back-care and running plan: no specific cause was given.", s["body"])]
+    names = "; ".join(CAUSE_INFO[c][0] for c in causes)
+    return [para(names, s["body"], bold_prefix="Built around:")]
+
+
+def referral_banner(programme: Programme, theme: Theme) -> list[Flowable]:
+    """The T3 "see a clinician soon" banner."""
+    if programme.referral is None or programme.status is not Status.PROGRAMME_WITH_REFERRAL_ADVICE:
+        return []
+    s = styles(theme)
+    ref = programme.referral
+    content: list[Flowable] = [para(ref.headline, s["banner"]), para(ref.action, s["banner_body"])]
+    content.append(para("Because of: " + "; ".join(d.rstrip(".") for d in ref.details) + ".", s["banner_body"]))
+    return [boxed(content, theme, border=AMBER, background=AMBER), Spacer(1, theme.body * 0.8)]
+
+
+def warnings_box(programme: Programme, theme: Theme) -> list[Flowable]:
+    """Warnings about the plan (goal out of reach, conflicting directions, paused running)."""
+    if not programme.warnings:
+        return []
+    s = styles(theme)
+    content: list[Flowable] = [para("Please note", s["h3"])]
+    content += bullets([w.message for w in programme.warnings], s["body"])
+    return [boxed(content, theme, border=colors.HexColor("#8a9aa4"), background=LIGHT), Spacer(1, theme.body * 0.8)]
+
+
+def phase_summary(programme: Programme, theme: Theme) -> list[Flowable]:
+    """The phases in plain words, with their weeks."""
+    s = styles(theme)
+    rows: list[list[Any]] = [
+        [para("Phase", s["cell_bold"]), para("Weeks", s["cell_bold"]), para("What you do", s["cell_bold"])]
+    ]
+    commands = grid_style()
+    for i, span in enumerate(programme.phases, 1):
+        weeks = str(span.from_week) if span.from_week == span.to_week else f"{span.from_week}–{span.to_week}"
+        rows.append([para(span.name, s["cell_bold"]), para(weeks, s["cell"]), para(span.goal, s["cell"])])
+        commands.append(("BACKGROUND", (0, i), (0, i), PHASE_TINT[span.phase]))
+    width = theme.frame_width
+    table = Table(rows, colWidths=[width * 0.2, width * 0.1, width * 0.7], repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    return [para("Your plan at a glance", s["h2"]), table, Spacer(1, theme.body * 0.8)]
+
+
+def safety_net_box(programme: Programme, theme: Theme) -> list[Flowable]:
+    """G1: the boxed safety net, impossible to miss."""
+    s = styles(theme)
+    advice = next(a for a in programme.advice if a.id == "safety_net")
+    content: list[Flowable] = [para(advice.title, s["h2"]), para(advice.text, s["body"])]
+    for point, colour in zip(advice.points, (RED, AMBER, GREY), strict=False):
+        head, _, rest = point.partition(" - ")
+        action, _, symptoms = rest.partition(" if you have: ")
+        text = f'<font color="#{colour.hexval()[2:]}"><b>{markup(head)}: {markup(action)}</b></font>'
+        text += f" if you have: {markup(symptoms)}" if symptoms else ""
+        content.append(Paragraph(text, s["body"]))
+    return [KeepTogether([boxed(content, theme, border=RED, border_width=2.2)])]
+
+
+def cover(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
+    """Page 1: who and what, the banner, the plan at a glance, and the safety net."""
+    out = title_block(programme, theme, clinic, printed)
+    out += referral_banner(programme, theme)
+    out += safety_net_box(programme, theme)  # before the summary, so it is on page 1 even in large print
+    out += [Spacer(1, theme.body * 0.6), *causes_line(programme, theme)]
+    out += phase_summary(programme, theme)
+    return out
+
+
+def traffic_light(programme: Programme, theme: Theme) -> list[Flowable]:
+    """G3: the pain-monitoring rule as a traffic light."""
+    s = styles(theme)
+    advice = next(a for a in programme.advice if a.id == "pain_monitoring")
+    rows = []
+    colours = []
+    for point in advice.points:
+        head, _, rest = point.partition(" - ")
+        colour = {"GREEN": GREEN, "AMBER": AMBER, "RED": RED}.get(head.split()[0], GREY)
+        rows.append([para(head, s["banner"]), para(rest, s["body"])])
+        colours.append(colour)
+    table = Table(rows, colWidths=[theme.frame_width * 0.22, theme.frame_width * 0.78])
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor("#8a9aa4")),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.white),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    for i, colour in enumerate(colours):
+        commands.append(("BACKGROUND", (0, i), (0, i), colour))
+    table.setStyle(TableStyle(commands))
+    return [para(advice.title, s["h2"]), para(advice.text, s["body"]), table, Spacer(1, theme.body * 0.6)]
+
+
+def advice_section(advice: Advice, theme: Theme) -> list[Flowable]:
+    """One advice section: heading, text and bullet points, kept together when short."""
+    s = styles(theme)
+    block: list[Flowable] = [para(advice.title, s["h2"]), para(advice.text, s["body"])]
+    block += bullets(advice.points, s["body"])
+    return [KeepTogether(block)]
+
+
+def how_to_use(programme: Programme, theme: Theme) -> list[Flowable]:
+    """Page 2: how to use the plan: traffic light, stepping up and down, leg symptoms, gates."""
+    s = styles(theme)
+    out: list[Flowable] = [para("How to use your plan", s["h1"])]
+    out.append(
+        para(
+            "Each week has its exercise sessions, walks and (when it is safe) runs, shown in the calendar. "
+            "The exercise pages explain every exercise and give your dose for each week. Tick each session "
+            "off on the tracking pages and write down your pain once a week.",
+            s["body"],
+        )
+    )
+    out += warnings_box(programme, theme)
+    out += traffic_light(programme, theme)
+    for advice_id in ("progression", "peripheralisation"):
+        advice = next((a for a in programme.advice if a.id == advice_id), None)
+        if advice is not None:
+            out += advice_section(advice, theme)
+    for gate in programme.gates:
+        box: list[Flowable] = [para(gate.title, s["h3"]), para(gate.text, s["body"])]
+        box += checklist(gate.checklist, theme)
+        out += [CondPageBreak(theme.body * 10), boxed(box, theme, border=AMBER), Spacer(1, theme.body * 0.6)]
+    return out
+
+
+def checklist(items: list[str], theme: Theme) -> list[Flowable]:
+    """Items with an empty box to tick."""
+    from rehabgen.render.pdf.flowables import TickBox
+
+    s = styles(theme)
+    size = theme.body * 0.95
+    rows = [[TickBox(size), para(item, s["body"])] for item in items]
+    if not rows:
+        return []
+    table = Table(rows, colWidths=[size + 8, theme.frame_width - size - 30])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return [table]
+
+
+def advice_pages(programme: Programme, theme: Theme) -> list[Flowable]:
+    """The general advice pages (what is not already placed on the cover or how-to-use pages)."""
+    s = styles(theme)
+    out: list[Flowable] = [para("Looking after your back", s["h1"])]
+    for advice in programme.advice:
+        if advice.id not in PLACED_ADVICE:
+            out += advice_section(advice, theme)
+    disclaimer = next(a for a in programme.advice if a.id == "disclaimer")
+    out += [
+        Spacer(1, theme.body),
+        boxed([para(disclaimer.title, s["h3"]), para(disclaimer.text, s["body"])], theme, border=GREY),
+    ]
+    return out
+
+
+def clinician_page(programme: Programme, theme: Theme, template_title: str) -> list[Flowable]:
+    """For the clinician: status, reasons, exclusions with their rules, and how to trace this page."""
+    s = styles(theme)
+    meta = programme.meta
+    out: list[Flowable] = [para("For your physiotherapist or doctor", s["h1"])]
+    out.append(
+        para(
+            f"{programme.status.value}" + (f": {'; '.join(programme.reasons)}" if programme.reasons else ""),
+            s["body"],
+            bold_prefix="Triage:",
+        )
+    )
+    causes = ", ".join(meta.causes) or "none given"
+    out.append(para(f"{causes}. Template: {template_title} ({meta.template}).", s["body"], bold_prefix="Causes:"))
+    if programme.exclusions:
+        out.append(para("Movements left out, by week (RULES §2.9)", s["h3"]))
+        rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Movement tag", "Weeks", "Because")]]
+        for e in programme.exclusions:
+            weeks = str(e.from_week) if e.from_week == e.to_week else f"{e.from_week}–{e.to_week}"
+            rows.append([para(e.tag.value, s["cell"]), para(weeks, s["cell"]), para(e.because, s["cell"])])
+        w = theme.frame_width
+        table = Table(rows, colWidths=[w * 0.22, w * 0.1, w * 0.68], repeatRows=1)
+        table.setStyle(TableStyle(grid_style()))
+        out.append(table)
+    out.append(Spacer(1, theme.body * 0.6))
+    out.append(
+        para(
+            f"rehabgen {programme.rehabgen_version}, inputs {meta.input_hash}. The same profile, template "
+            "and catalogue always give the same plan and the same input code, so this page can be traced "
+            "back to what produced it.",
+            s["small"],
+        )
+    )
+    return out
+
+
+def referral_page(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
+    """The one-page handout for emergency, urgent and clinician-required outcomes: no exercises."""
+    s = styles(theme)
+    ref = programme.referral
+    assert ref is not None
+    colour = {Status.EMERGENCY_REFERRAL: RED, Status.URGENT_REFERRAL: AMBER}.get(programme.status, theme.accent_colour)
+    out = title_block(programme, theme, clinic, printed)
+    headline: list[Flowable] = [para(ref.headline, s["banner"]), Spacer(1, 4), para(ref.action, s["banner"])]
+    out += [boxed(headline, theme, border=colour, background=colour, padding=12), Spacer(1, theme.body)]
+    out += bullets(ref.details, s["body"])
+    if programme.reasons:
+        out += [para("What in your answers led to this", s["h2"])]
+        out += bullets(programme.reasons, s["body"])
+    routes = routes_for(None if programme.meta.region is None else _region(programme.meta.region))
+    out += [Spacer(1, theme.body * 0.5), para(f"Help in {routes.name}", s["h3"])]
+    out += safety_net_box(programme, theme)
+    disclaimer = next(a for a in programme.advice if a.id == "disclaimer")
+    out += [Spacer(1, theme.body * 0.6), para(disclaimer.text, s["small"])]
+    return out
+
+
+def _region(code: str) -> Any:
+    from rehabgen.model.vocab import Region
+
+    return Region(code)

@@ -1,0 +1,291 @@
+"""The handout's tables: the calendar, the running plan, the tracking log and the outcome pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.programme import Programme, Session
+from rehabgen.model.vocab import Phase
+from rehabgen.render.pdf.flowables import TickBox, bullets, grid_style, numbered, para
+from rehabgen.render.pdf.pages import checklist
+from rehabgen.render.pdf.styles import PHASE_TINT, Theme, styles
+from rehabgen.words.labels import PHASE_NAMES
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_PHASE_SHORT = {
+    Phase.PROTECT: "Protect",
+    Phase.RESTORE: "Restore",
+    Phase.STRENGTHEN: "Strengthen",
+    Phase.RETURN_TO_RUN: "Return to run",
+}
+
+
+def _minutes(value: float) -> str:
+    return f"{int(value * 60)} s" if value < 1 else f"{value:g} min"
+
+
+def session_label(session: Session) -> str:
+    """A calendar cell's short name for a session."""
+    if session.kind == "exercise":
+        text = "Exercises " + session.title.rsplit(" ", 1)[-1]
+    elif session.kind == "walk":
+        text = f"Walk {session.duration_min} min"
+    elif session.kind == "cross_training":
+        name = session.items[0].name.split(" (")[0] if session.items else "Cross-training"
+        text = f"{name} {session.duration_min} min"
+    elif session.run is not None and session.run.type == "walk_run":
+        run = session.run
+        text = f"Walk–run {run.repeats}×({_minutes(run.run_min)} run / {_minutes(run.walk_min)} walk)"
+    elif session.run is not None:
+        text = f"Run {session.run.km:g} km"
+    else:
+        text = session.title
+    return f"{text} (optional)" if session.optional else text
+
+
+def _day_headers(programme: Programme) -> list[str]:
+    start = programme.meta.start_date
+    if start is None:
+        return [f"Day {d}" for d in range(1, 8)]
+    return [_WEEKDAYS[(start.weekday() + d) % 7] for d in range(7)]
+
+
+def calendar(programme: Programme, theme: Theme) -> list[Flowable]:
+    """Weeks × days, each cell naming its sessions; phase bands and lighter weeks marked."""
+    s = styles(theme)
+    start = programme.meta.start_date
+    header = [para("Week", s["cell_bold"]), *(para(h, s["cell_bold"]) for h in _day_headers(programme))]
+    rows: list[list[Any]] = [header]
+    commands = grid_style()
+    for i, week in enumerate(programme.weeks, 1):
+        first = para(f"Week {week.week}", s["cell_bold"])
+        lines = [first, para(_PHASE_SHORT[week.phase], s["cell"])]
+        if week.deload:
+            lines.append(para("Lighter week", s["cell_bold"]))
+        if week.running_km:
+            lines.append(para(f"{week.running_km:g} km running", s["cell"]))
+        row: list[Any] = [lines]
+        for day in range(1, 8):
+            cell: list[Flowable] = []
+            if start is not None:
+                date = start + dt.timedelta(days=(week.week - 1) * 7 + day - 1)
+                cell.append(para(f"{date.day} {date:%b}", s["tiny"]))
+            for session in week.sessions:
+                if session.day == day:
+                    style = s["cell_bold"] if session.kind in ("exercise", "run") else s["cell"]
+                    cell.append(para(session_label(session), style))
+            if not any(sess.day == day for sess in week.sessions):
+                cell.append(para("Rest", s["cell"]))
+            row.append(cell)
+        rows.append(row)
+        commands.append(("BACKGROUND", (0, i), (-1, i), PHASE_TINT[week.phase]))
+        if week.deload:
+            commands.append(("LINEBEFORE", (0, i), (0, i), 3, colors.HexColor("#607d8b")))
+    width = theme.frame_width
+    first_col = width * 0.14
+    table = Table(rows, colWidths=[first_col] + [(width - first_col) / 7] * 7, repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    legend = "  ·  ".join(f"{PHASE_NAMES[p]}" for p in Phase if any(w.phase is p for w in programme.weeks))
+    out: list[Flowable] = [para("Your calendar", s["h1"])]
+    out.append(
+        para(
+            "Rows are shaded by phase (" + legend + "). Exercises A and B are the two exercise sessions "
+            "described on the exercise pages. Sessions marked optional can be skipped.",
+            s["body"],
+        )
+    )
+    out.append(table)
+    return out
+
+
+def running_plan(programme: Programme, catalogue: Catalogue, theme: Theme) -> list[Flowable]:
+    """The walk–run ladder and weekly kilometres, with its gates as checklists."""
+    s = styles(theme)
+    out: list[Flowable] = [para("Your running plan", s["h1"])]
+    runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
+    if not runs:
+        why = next((w.message for w in programme.warnings if w.code in ("running_paused",)), None)
+        out.append(
+            para(
+                why
+                or "Running is not part of this plan yet. Keep up the walking and exercises; "
+                "your physiotherapist will tell you when to start the walk–run plan.",
+                s["body"],
+            )
+        )
+        return out
+    first_week = runs[0][0]
+    out.append(
+        para(
+            f"Running starts in week {first_week}. Before your first run, check that you can tick every "
+            "box below. If you cannot, keep going with the exercises and try again in a week.",
+            s["body"],
+        )
+    )
+    readiness = next((p.exit_criteria for p in programme.phases if p.phase is Phase.STRENGTHEN), None)
+    if readiness and any(p.phase is Phase.RETURN_TO_RUN for p in programme.phases):
+        out += checklist(list(readiness), theme)
+    out.append(Spacer(1, theme.body * 0.4))
+    out.append(para("The rules that keep running safe", s["h3"]))
+    out += bullets(
+        [
+            "Run only on your planned days, never two days in a row during the walk–run weeks.",
+            "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
+            "less and did not flare the next morning; otherwise repeat the step.",
+            "Once you run without walking breaks, your weekly distance rises by no more than 10% a week, and no "
+            "run is more than 10% longer than your longest run of the last 4 weeks.",
+            "Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking.",
+        ],
+        s["body"],
+    )
+    rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Week", "Day", "Session", "Run time", "About")]]
+    headers = _day_headers(programme)
+    for week, sess in runs:
+        assert sess.run is not None
+        run = sess.run
+        if run.type == "walk_run":
+            what = (
+                f"{run.repeats} × (run {_minutes(run.run_min)}, walk {_minutes(run.walk_min)})"
+                f"{' - step ' + str(run.level) if run.level is not None else ''}"
+            )
+            time = f"{run.repeats * run.run_min:g} min running"
+        else:
+            what = sess.title
+            time = f"{run.run_min:g} min"
+        rows.append(
+            [
+                para(str(week), s["cell"]),
+                para(headers[sess.day - 1], s["cell"]),
+                para(what, s["cell"]),
+                para(time, s["cell"]),
+                para(f"{run.km:g} km", s["cell"]),
+            ]
+        )
+    width = theme.frame_width
+    table = Table(rows, colWidths=[width * 0.08, width * 0.1, width * 0.5, width * 0.18, width * 0.14], repeatRows=1)
+    table.setStyle(TableStyle(grid_style()))
+    out += [para("Session by session", s["h3"]), table, Spacer(1, theme.body * 0.5)]
+    gate_text = runs[0][1].run.gate if runs[0][1].run else None
+    if gate_text:
+        out.append(para(gate_text, s["body"], bold_prefix="Before every run:"))
+    weekly = [(w.week, w.running_km) for w in programme.weeks if w.running_km]
+    out.append(para("Weekly running distance: " + ", ".join(f"W{wk} {km:g} km" for wk, km in weekly) + ".", s["small"]))
+    for exercise_id in ("walk_run", "easy_run"):
+        if exercise_id in catalogue:
+            ex = catalogue[exercise_id]
+            block: list[Flowable] = [para(f"How to do it: {ex.name}", s["h3"])]
+            block += numbered(ex.steps, s["body"])
+            out.append(KeepTogether(block))
+    return out
+
+
+def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
+    """A tick box per session and a 0–10 pain diary per week."""
+    s = styles(theme)
+    headers = _day_headers(programme)
+    rows: list[list[Any]] = [
+        [
+            para("Week", s["cell_bold"]),
+            *(para(h, s["cell_bold"]) for h in headers),
+            para("Usual pain (0–10)", s["cell_bold"]),
+            para("Pain next morning (0–10)", s["cell_bold"]),
+        ]
+    ]
+    box = theme.body * 0.8
+    for week in programme.weeks:
+        row: list[Any] = [para(f"Week {week.week}", s["cell_bold"])]
+        for day in range(1, 8):
+            cell: list[Flowable] = []
+            for sess in week.sessions:
+                if sess.day == day and not sess.optional:
+                    cell.append(
+                        Table(
+                            [[TickBox(box), para(_short(sess), s["tiny"])]],
+                            colWidths=[box + 3, None],
+                            style=[
+                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                            ],
+                        )
+                    )
+            row.append(cell)
+        row += ["", ""]
+        rows.append(row)
+    width = theme.frame_width
+    first = width * 0.09
+    score = width * 0.12
+    day_w = (width - first - 2 * score) / 7
+    heights = [None] + [theme.body * 2.6] * (len(rows) - 1)  # room to write a number with a pen
+    table = Table(rows, colWidths=[first] + [day_w] * 7 + [score, score], rowHeights=heights, repeatRows=1)
+    table.setStyle(TableStyle(grid_style()))
+    out: list[Flowable] = [para("Tracking your progress", s["h1"])]
+    out.append(
+        para(
+            "Tick each session when you have done it. Once a week, write your usual pain and your pain "
+            "on waking the morning after an exercise day (0 = no pain, 10 = the worst imaginable).",
+            s["body"],
+        )
+    )
+    out.append(table)
+    return out
+
+
+def _short(session: Session) -> str:
+    if session.kind == "exercise":
+        return "Ex " + session.title.rsplit(" ", 1)[-1]
+    if session.kind == "cross_training" and session.items:
+        return session.items[0].name.split(" (")[0].split()[0]
+    return {"walk": "Walk", "run": "Run", "cross_training": "Cross"}[session.kind]
+
+
+def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
+    """G5: outcome measures at the start, halfway and the end (free-to-reproduce wording only)."""
+    s = styles(theme)
+    weeks = len(programme.weeks)
+    middle = max(1, (weeks + 1) // 2)
+    when = ["At the start", f"Week {middle}", f"Week {weeks}"]
+    rows: list[list[Any]] = [[para("", s["cell_bold"]), *(para(w, s["cell_bold"]) for w in when)]]
+    measures = [
+        ("Pain right now (0–10)", "/10"),
+        ("Worst pain in the last 24 hours (0–10)", "/10"),
+        ("Pain during running (0–10; leave empty if not running yet)", "/10"),
+        ("Activity 1: running ______ km. How well can you do it? (0 = cannot, 10 = as before)", "/10"),
+        ("Activity 2: ______________________ (0–10)", "/10"),
+        ("Activity 3: ______________________ (0–10)", "/10"),
+        ("Roland-Morris Disability Questionnaire score, if your physiotherapist uses it", "/24"),
+        ("Oswestry Disability Index, if your physiotherapist uses it", "%"),
+    ]
+    for label, unit in measures:
+        rows.append([para(label, s["cell"]), *(para(f"______ {unit}", s["cell_centre"]) for _ in when)])
+    width = theme.frame_width
+    table = Table(rows, colWidths=[width * 0.46] + [width * 0.18] * 3, repeatRows=1)
+    commands = grid_style()
+    commands += [
+        ("TOPPADDING", (0, 1), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 8),
+        ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+    ]
+    table.setStyle(TableStyle(commands))
+    out: list[Flowable] = [para("Measuring your progress", s["h1"])]
+    out.append(
+        para(
+            "Fill this in at the start, halfway and at the end, and bring it to your appointments. "
+            "For the activities, pick up to three things your back makes hard, one of them a run of a "
+            "distance you choose, and score how well you can do each one. A change of 2 points or more "
+            "is a real change.",
+            s["body"],
+        )
+    )
+    out.append(
+        para("The questionnaires are given to you by your physiotherapist; only your score goes here.", s["small"])
+    )
+    out.append(table)
+    return out

@@ -1,0 +1,88 @@
+"""Where to get help, by region: emergency and urgent numbers and the words people there use for them.
+
+The handout's safety net (RULES G1) and every referral page print these. The UK wording follows the NHS
+tiers in RULES §1.1 (999 or A&E; urgent GP or 111). Other regions use their public emergency number and
+the usual same-day route; clinics should check the wording for their own area before printing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rehabgen.model.vocab import Region
+
+
+@dataclass(frozen=True, slots=True)
+class HelpRoutes:
+    """How to get emergency and urgent help in one region."""
+
+    name: str
+    emergency: str
+    """What to do in an emergency, e.g. "Call 999 or go to A&E"."""
+    urgent: str
+    """What to do for an urgent same-day review."""
+    routine: str
+    """Who to see for a routine review within one to two weeks."""
+
+
+ROUTES: dict[Region | None, HelpRoutes] = {
+    Region.GB: HelpRoutes(
+        "United Kingdom",
+        emergency="Call 999 or go to A&E now",
+        urgent="Get an urgent GP appointment today, or call NHS 111",
+        routine="Book a GP or physiotherapist appointment in the next 1 to 2 weeks",
+    ),
+    Region.IE: HelpRoutes(
+        "Ireland",
+        emergency="Call 112 or 999, or go to an emergency department now",
+        urgent="Contact your GP today, or the GP out-of-hours service",
+        routine="Book a GP or physiotherapist appointment in the next 1 to 2 weeks",
+    ),
+    Region.US: HelpRoutes(
+        "United States",
+        emergency="Call 911 or go to the emergency room now",
+        urgent="Contact your doctor today, or go to an urgent care clinic",
+        routine="Book a visit with your doctor or physical therapist in the next 1 to 2 weeks",
+    ),
+    Region.CA: HelpRoutes(
+        "Canada",
+        emergency="Call 911 or go to the emergency department now",
+        urgent="Contact your doctor today, or call 811 for health advice where it is available",
+        routine="Book a visit with your doctor or physiotherapist in the next 1 to 2 weeks",
+    ),
+    Region.AU: HelpRoutes(
+        "Australia",
+        emergency="Call 000 or go to the emergency department now",
+        urgent="See your GP today, or call healthdirect on 1800 022 222",
+        routine="Book a GP or physiotherapist appointment in the next 1 to 2 weeks",
+    ),
+    Region.NZ: HelpRoutes(
+        "New Zealand",
+        emergency="Call 111 or go to the emergency department now",
+        urgent="See your GP today, or call Healthline on 0800 611 116",
+        routine="Book a GP or physiotherapist appointment in the next 1 to 2 weeks",
+    ),
+    Region.SG: HelpRoutes(
+        "Singapore",
+        emergency="Call 995 or go to the A&E department now",
+        urgent="See your GP or a polyclinic doctor today",
+        routine="Book a doctor or physiotherapist appointment in the next 1 to 2 weeks",
+    ),
+    Region.EU: HelpRoutes(
+        "European Union",
+        emergency="Call 112 or go to the emergency department now",
+        urgent="Contact your doctor today, or the out-of-hours medical service",
+        routine="Book a doctor or physiotherapist appointment in the next 1 to 2 weeks",
+    ),
+    None: HelpRoutes(
+        "any region",
+        emergency="Call your local emergency number (for example 112, 999 or 911) or go to an emergency department now",
+        urgent="Contact your doctor today, or your local urgent-care service",
+        routine="Book a doctor or physiotherapist appointment in the next 1 to 2 weeks",
+    ),
+}
+
+
+def routes_for(region: Region | None) -> HelpRoutes:
+    """The help routes for a region (a generic set when the region is not given)."""
+    return ROUTES[region]
