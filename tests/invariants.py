@@ -55,7 +55,7 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
     assert "safety_net" in advice_ids, "G1 safety net missing"
     assert "disclaimer" in advice_ids, "G14 disclaimer missing"
     safety = next(a for a in programme.advice if a.id == "safety_net")
-    safety_text = " ".join([safety.text, *safety.points]).lower()
+    safety_text = " ".join([safety.text, *(f"{t.action} {t.text}" for t in safety.tiers), *safety.points]).lower()
     for words in ("genitals", "both legs", "weakness", "temperature", "weight loss", "night"):
         assert words in safety_text, f"G1 safety net does not name {words!r}"
 
@@ -78,7 +78,7 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
     all_text = " ".join(" ".join([a.title, a.text, *a.points]) for a in programme.advice).lower()
     assert "bed" in all_text and "day or two" in all_text, "G2 no bed rest beyond 1-2 days"
     pain = next(a for a in programme.advice if a.id == "pain_monitoring")
-    pain_text = " ".join(pain.points)
+    pain_text = " ".join([*(t.text for t in pain.tiers), *pain.points])
     assert "0 to 3" in pain_text and "4 or 5" in pain_text and "above 5" in pain_text, "G3 traffic light"
     if profile.has(*BONE_STRESS_CAUSES):
         assert "0 out of 10" in pain_text, "G3 bone-stress impact must be 0/10"

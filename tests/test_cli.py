@@ -112,7 +112,8 @@ def test_plan_json_contract() -> None:
     for key in ("rehabgen_version", "status", "reasons", "warnings", "exclusions", "advice", "weeks"):
         assert key in data
     session = next(s for w in data["weeks"] for s in w["sessions"] if s["kind"] == "exercise")
-    assert {"day", "date", "kind", "optional", "title", "duration_min", "items", "run"} <= set(session)
+    assert {"day", "date", "kind", "variant", "optional", "title", "duration_min", "items", "run"} <= set(session)
+    assert session["variant"] == "A"
     item = session["items"][0]
     assert {
         "exercise_id",
@@ -132,7 +133,11 @@ def test_plan_json_contract() -> None:
     run_session = next(s for w in data["weeks"] for s in w["sessions"] if s["kind"] == "run")
     assert {"type", "km", "run_min", "walk_min", "repeats", "gate"} <= set(run_session["run"])
     exclusion = data["exclusions"][0]
-    assert set(exclusion) == {"tag", "from_week", "to_week", "because"}
+    assert set(exclusion) == {"tag", "from_week", "to_week", "code", "because"}
+    assert all(e["code"] for e in data["exclusions"])
+    safety = next(a for a in data["advice"] if a["id"] == "safety_net")
+    assert [t["code"] for t in safety["tiers"]] == ["emergency", "urgent", "soon"]
+    assert {w["code"] for w in data["warnings"]} >= {"goal_beyond_caps"}
 
 
 def test_plan_markdown_to_stdout() -> None:

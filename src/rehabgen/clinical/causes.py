@@ -31,47 +31,57 @@ ACUTE_STRAIN_WEEKS = 3
 class Rule:
     """Exclude ``tags`` for a window, because of a condition (RULES §2.9 entry X or D)."""
 
+    code: str
+    """Stable id of the rule, carried into the programme's exclusions."""
     tags: frozenset[Tag]
     window: WindowKind
     because: str
     weeks: tuple[int, int] = (1, 1)
 
 
-def rule(tags: set[Tag] | frozenset[Tag], window: WindowKind, because: str, weeks: tuple[int, int] = (1, 1)) -> Rule:
+def rule(
+    code: str, tags: set[Tag] | frozenset[Tag], window: WindowKind, because: str, weeks: tuple[int, int] = (1, 1)
+) -> Rule:
     """A Rule from any set of tags."""
-    return Rule(frozenset(tags), window, because, weeks)
+    return Rule(code, frozenset(tags), window, because, weeks)
 
 
 _DISC = (
     rule(
+        "disc_loaded_flexion",
         {Tag.LOADED_FLEXION},
         "until_strengthen",
         "Disc-related pain: no loaded forward bending until the strengthen phase (RULES §2.3)",
     ),
     rule(
+        "disc_held_flexion",
         {Tag.TRUNK_FLEXION, Tag.PASSIVE_FLEXION},
         "weeks",
         "Disc-related pain: no held forward bending in weeks 1-2 (RULES §2.3)",
         (1, 2),
     ),
     rule(
+        "disc_rotation",
         {Tag.SPINAL_ROTATION},
         "weeks",
         "Disc-related pain: no twisting exercises in weeks 1-4 (RULES §2.9)",
         (1, 4),
     ),
     rule(
+        "disc_loaded_extension",
         {Tag.EXTENSION_LOADED},
         "early",
         "Disc-related pain: no loaded back-arching (superman) early on (RULES §2.3, §2.9)",
     ),
     rule(
+        "disc_loaded_lifts",
         {Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.FLEXION_RISK},
         "weeks",
         "Disc-related pain: no loaded lifts or heavy leg press in weeks 1-4 (RULES §2.3)",
         (1, 4),
     ),
     rule(
+        "disc_leg_strength_week_2",
         {Tag.LOWER_LIMB_STRENGTH},
         "weeks",
         "Disc-related pain: leg strength work starts in week 2 (RULES §2.9)",
@@ -83,10 +93,18 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
     Cause.INTERVERTEBRAL_DISC: _DISC,
     # [JUDGEMENT] nerve-root irritation is usually disc-related, so it takes the disc column.
     Cause.SCIATICA_RADICULOPATHY: tuple(
-        Rule(r.tags, r.window, r.because.replace("Disc-related pain", "Sciatica"), r.weeks) for r in _DISC
+        Rule(
+            r.code.replace("disc_", "sciatica_"),
+            r.tags,
+            r.window,
+            r.because.replace("Disc-related pain", "Sciatica"),
+            r.weeks,
+        )
+        for r in _DISC
     ),
     Cause.FACET_JOINT_IRRITATION: (
         rule(
+            "facet_extension_rotation",
             EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
             "weeks",
             "Facet joint pain: no back-arching or twisting in weeks 1-4 (RULES §2.4)",
@@ -95,6 +113,7 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
     ),
     Cause.SPINAL_STENOSIS: (
         rule(
+            "stenosis_extension",
             EXTENSION_TAGS,
             "whole",
             "Spinal stenosis: backward bending narrows the nerve space, so it stays out (RULES §2.5)",
@@ -102,16 +121,19 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
     ),
     Cause.SPONDYLOLYSIS: (
         rule(
+            "spondylolysis_extension_rotation",
             EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
             "whole",
             "Spondylolysis: no back-arching or twisting until your clinician clears it (RULES §2.6)",
         ),
         rule(
+            "spondylolysis_loaded_lifts",
             {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
             "until_strengthen",
             "Spondylolysis: loaded lifts wait for the strengthen phase (RULES §2.9)",
         ),
         rule(
+            "spondylolysis_impact",
             IMPACT_TAGS,
             "until_cleared",
             "Spondylolysis: no running or jumping until your clinician clears it (RULES §2.6)",
@@ -119,17 +141,22 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
     ),
     Cause.STRESS_FRACTURE_SACRAL: (
         rule(
+            "sacral_deferred",
             {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOWER_LIMB_STRENGTH},
             "until_strengthen",
             "Sacral stress fracture: these wait for the strengthen phase (RULES §2.9)",
         ),
-        rule(EXTENSION_TAGS, "early", "Sacral stress fracture: no back-arching early on (RULES §2.9)"),
         rule(
+            "sacral_extension", EXTENSION_TAGS, "early", "Sacral stress fracture: no back-arching early on (RULES §2.9)"
+        ),
+        rule(
+            "sacral_loaded_lifts",
             {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
             "until_cleared",
             "Sacral stress fracture: no loaded lifts until your clinician clears you (RULES §2.6)",
         ),
         rule(
+            "sacral_impact",
             IMPACT_TAGS,
             "until_cleared",
             "Sacral stress fracture: no running or jumping until your clinician clears you (RULES §2.6)",
@@ -137,23 +164,32 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
     ),
     Cause.SACROILIAC_JOINT_DYSFUNCTION: (
         rule(
+            "sij_rotation",
             {Tag.SPINAL_ROTATION},
             "weeks",
             "SI joint pain: twisting waits until week 3 (RULES §2.7, §2.9)",
             (1, 2),
         ),
-        rule({Tag.PLYOMETRIC}, "weeks", "SI joint pain: jumps and hops wait until week 5 (RULES §2.7)", (1, 4)),
+        rule(
+            "sij_jumps",
+            {Tag.PLYOMETRIC},
+            "weeks",
+            "SI joint pain: jumps and hops wait until week 5 (RULES §2.7)",
+            (1, 4),
+        ),
     ),
 }
 
 ACUTE_STRAIN_RULES = (
     rule(
+        "strain_week_1",
         {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOADED_HINGE, Tag.AXIAL_LOAD} | EXTENSION_TAGS,
         "weeks",
         "Recent muscle strain: week 1 is walking and gentle movement only (RULES §2.8)",
         (1, 1),
     ),
     rule(
+        "strain_strength_week_2",
         {Tag.NEUTRAL_STABILISATION, Tag.HIP_STRENGTH_NEUTRAL, Tag.LOWER_LIMB_STRENGTH},
         "weeks",
         "Recent muscle strain: strengthening starts in week 2 (RULES §2.8, §2.9)",

@@ -32,7 +32,22 @@ class Exclusion(StrictModel):
     tag: Tag
     from_week: int = Field(ge=1)
     to_week: int = Field(ge=1)
+    code: str
+    """The rule that excludes it, e.g. ``disc_loaded_lifts`` (stable; ``because`` says it in words)."""
     because: str
+
+
+class Tier(StrictModel):
+    """One band of a graded rule: the safety net's emergency, urgent and soon; the pain traffic light."""
+
+    code: str
+    """Stable id of the band, e.g. ``emergency`` or ``amber``; renderers choose its colour by it."""
+    label: str
+    """The band's name as printed, e.g. "EMERGENCY"."""
+    action: str | None = None
+    """What to do, e.g. "Call 999 or go to A&E now" (None when the band itself says it)."""
+    text: str
+    """When the band applies: the symptoms, or the pain range and what to do."""
 
 
 class Advice(StrictModel):
@@ -42,6 +57,8 @@ class Advice(StrictModel):
     title: str
     text: str
     """The main paragraph."""
+    tiers: list[Tier] = []
+    """Graded bands, most serious first (the safety net, the traffic light)."""
     points: list[str] = []
     """Bullet points under the paragraph."""
 
@@ -123,6 +140,8 @@ class Session(StrictModel):
     day: int = Field(ge=1, le=7)
     date: dt.date | None = None
     kind: SessionKind
+    variant: Literal["A", "B"] | None = None
+    """Which exercise session this is (A or B); None for walks, runs and cross-training."""
     optional: bool = False
     title: str
     duration_min: int = Field(ge=1)

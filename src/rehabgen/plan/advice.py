@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from rehabgen.clinical.causes import CAUSES
 from rehabgen.model.profile import Profile
-from rehabgen.model.programme import Advice
+from rehabgen.model.programme import Advice, Tier
 from rehabgen.model.template import Template
 from rehabgen.model.vocab import BONE_STRESS_CAUSES, Cause
 from rehabgen.words.help import routes_for
@@ -30,15 +30,29 @@ def safety_net(profile: Profile) -> Advice:
         id="safety_net",
         title="When to stop and get help",
         text="Stop exercising and get help if any of these happen. They are rare, but they matter.",
-        points=[
-            f"EMERGENCY - {routes.emergency} if you have: numbness or tingling around your genitals, bottom "
-            "or inner thighs; new trouble passing urine, or leaking urine or stools; pain, numbness or "
-            "weakness in both legs; weakness in your legs that is quickly getting worse.",
-            f"URGENT - {routes.urgent} if you have: a high temperature or feel unwell with your back pain; "
-            "weight loss you cannot explain; pain at night that no position eases; weakness in one leg or "
-            "foot that is getting worse.",
-            f"SOON - {routes.routine} if you have: pain that is not getting better after a few weeks, that "
-            "keeps getting worse, or that stops you from doing your daily activities.",
+        tiers=[
+            Tier(
+                code="emergency",
+                label="EMERGENCY",
+                action=routes.emergency,
+                text="numbness or tingling around your genitals, bottom or inner thighs; new trouble passing "
+                "urine, or leaking urine or stools; pain, numbness or weakness in both legs; weakness in your "
+                "legs that is quickly getting worse.",
+            ),
+            Tier(
+                code="urgent",
+                label="URGENT",
+                action=routes.urgent,
+                text="a high temperature or feel unwell with your back pain; weight loss you cannot explain; pain "
+                "at night that no position eases; weakness in one leg or foot that is getting worse.",
+            ),
+            Tier(
+                code="soon",
+                label="SOON",
+                action=routes.routine,
+                text="pain that is not getting better after a few weeks, that keeps getting worse, or that stops "
+                "you from doing your daily activities.",
+            ),
         ],
     )
 
@@ -65,13 +79,7 @@ def stay_active() -> Advice:
 
 def pain_monitoring(profile: Profile) -> Advice:
     """G3: the pain-monitoring traffic light (Silbernagel, adapted; RULES §4.2)."""
-    points = [
-        "GREEN - pain 0 to 3 out of 10: carry on.",
-        "AMBER - pain 4 or 5 out of 10: you may carry on only if the pain settles by the next morning. "
-        "If it does, repeat the same level next time instead of stepping up.",
-        "RED - pain above 5 out of 10, or pain worse the next morning: stop that exercise and go back "
-        "to the previous week's level.",
-    ]
+    points = []
     if profile.has(*BONE_STRESS_CAUSES):
         points.append(
             "Bone-stress injury: running, hopping and jumping must be completely pain-free (0 out of 10). "
@@ -82,6 +90,21 @@ def pain_monitoring(profile: Profile) -> Advice:
         title="How much pain is OK: the traffic light",
         text="Rate your pain from 0 (none) to 10 (the worst you can imagine) during each exercise and the "
         "next morning.",
+        tiers=[
+            Tier(code="green", label="GREEN", text="pain 0 to 3 out of 10: carry on."),
+            Tier(
+                code="amber",
+                label="AMBER",
+                text="pain 4 or 5 out of 10: you may carry on only if the pain settles by the next morning. If it "
+                "does, repeat the same level next time instead of stepping up.",
+            ),
+            Tier(
+                code="red",
+                label="RED",
+                text="pain above 5 out of 10, or pain worse the next morning: stop that exercise and go back to "
+                "the previous week's level.",
+            ),
+        ],
         points=points,
     )
 

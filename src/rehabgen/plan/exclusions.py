@@ -28,7 +28,7 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
         end = min(end, weeks)
         if start <= end:
             for tag in sorted(entry.tags):
-                found.append(Exclusion(tag=tag, from_week=start, to_week=end, because=entry.because))
+                found.append(Exclusion(tag=tag, from_week=start, to_week=end, code=entry.code, because=entry.because))
 
     for cause in profile.causes:
         for cause_rule in CAUSES[cause].exclusions:
@@ -39,6 +39,7 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
     if layout.protect:
         add(
             rule(
+                "protect_phase",
                 {Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.PLYOMETRIC},
                 "weeks",
                 "Protect phase: no heavy lifting or jumping while the pain settles (RULES §5.2)",
@@ -50,6 +51,7 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
     if plyo_from > 1:
         add(
             rule(
+                "jumps_with_running",
                 {Tag.PLYOMETRIC},
                 "weeks",
                 "Jumps and hops start with the return-to-run phase (RULES §5.1)",
@@ -60,10 +62,11 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
     first_run = min(run_weeks) if run_weeks else weeks + 1
     if run_weeks is not None and first_run > 1:
         reason = layout.running_blocked_by or "Running is paused until the return-to-run phase (RULES §5.2)"
-        add(rule({Tag.RUNNING, Tag.IMPACT}, "weeks", reason, (1, first_run - 1)))
+        add(rule("running_not_yet", {Tag.RUNNING, Tag.IMPACT}, "weeks", reason, (1, first_run - 1)))
     if profile.pelvic_floor_symptoms:
         add(
             rule(
+                "pelvic_floor_impact",
                 IMPACT_TAGS,
                 "whole",
                 "Pelvic-floor symptoms: no running or jumping until a pelvic-health physiotherapist clears you "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Literal
 
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.profile import Profile
@@ -122,12 +123,13 @@ class DayPlanner:
         out = []
         for index, day in enumerate(EXERCISE_DAYS[self.sessions_per_week]):
             items, minutes = exercise_sessions[index % 2] if has_b else exercise_sessions[0]
-            letter = "A" if index % 2 == 0 or not has_b else "B"
+            letter: Literal["A", "B"] = "A" if index % 2 == 0 or not has_b else "B"
             out.append(
                 Session.model_construct(
                     day=day,
                     date=dates[day],
                     kind="exercise",
+                    variant=letter,
                     title=f"Exercise session {letter}",
                     duration_min=max(5, 5 * math.ceil(minutes / 5)),
                     items=list(items),

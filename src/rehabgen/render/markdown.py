@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rehabgen.io.cache import Cache
 from rehabgen.model.catalogue import Catalogue
-from rehabgen.model.programme import Programme, Week
+from rehabgen.model.programme import Programme, Tier, Week
 from rehabgen.render.handout import Handout
 from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES
 
@@ -70,8 +70,15 @@ def _advice(programme: Programme) -> list[str]:
     out: list[str] = []
     for advice in programme.advice:
         out += [f"## {_md(advice.title)}", "", _md(advice.text), ""]
-        out += [f"- {_md(p)}" for p in advice.points] + ([""] if advice.points else [])
+        lines = [_tier(tier) for tier in advice.tiers] + [f"- {_md(p)}" for p in advice.points]
+        out += lines + ([""] if lines else [])
     return out
+
+
+def _tier(tier: Tier) -> str:
+    if tier.action:
+        return f"- {_md(tier.label)} - {_md(tier.action)} if you have: {_md(tier.text)}"
+    return f"- {_md(tier.label)} - {_md(tier.text)}"
 
 
 def _footer(programme: Programme) -> str:

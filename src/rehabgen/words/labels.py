@@ -186,3 +186,12 @@ PHASE_NAMES: dict[Phase, str] = {
     Phase.STRENGTHEN: "Strengthen",
     Phase.RETURN_TO_RUN: "Return to running",
 }
+
+ACTIVITY_NAMES: dict[str, str] = {
+    "stationary_cycling": "Cycling",
+    "swimming": "Swimming",
+    "pool_running": "Pool running",
+    "elliptical_trainer": "Cross-trainer",
+    "brisk_walk": "Walk",
+}
+"""Short names of the cross-training and walking activities, for calendar cells (by exercise id)."""

@@ -39,7 +39,7 @@ def usages(programme: Programme) -> dict[str, Usage]:
     for week in programme.weeks:
         seen: set[str] = set()
         for session in week.sessions:
-            label = SESSION_LABELS.get(session.kind) or "session " + session.title.rsplit(" ", 1)[-1]
+            label = SESSION_LABELS.get(session.kind) or f"session {session.variant}"
             for item in session.items:
                 usage = found.setdefault(item.exercise_id, Usage(first_phase=week.phase, optional=True))
                 usage.sessions.add(label)

@@ -17,6 +17,9 @@ from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RE
 from rehabgen.words.help import routes_for
 from rehabgen.words.labels import CAUSE_INFO
 
+TIER_COLOURS = {"emergency": RED, "urgent": AMBER, "soon": GREY, "green": GREEN, "amber": AMBER, "red": RED}
+"""The colour of each graded band, by its code."""
+
 # Advice shown in its own place (cover, how-to-use) rather than among the general advice pages.
 PLACED_ADVICE = frozenset({"safety_net", "disclaimer", "pain_monitoring", "progression", "peripheralisation"})
 
@@ -117,11 +120,11 @@ def safety_net_box(programme: Programme, theme: Theme) -> list[Flowable]:
     s = styles(theme)
     advice = next(a for a in programme.advice if a.id == "safety_net")
     content: list[Flowable] = [para(advice.title, s["h2"]), para(advice.text, s["body"])]
-    for point, colour in zip(advice.points, (RED, AMBER, GREY), strict=False):
-        head, _, rest = point.partition(" - ")
-        action, _, symptoms = rest.partition(" if you have: ")
-        text = f'<font color="#{colour.hexval()[2:]}"><b>{markup(head)}: {markup(action)}</b></font>'
-        text += f" if you have: {markup(symptoms)}" if symptoms else ""
+    for tier in advice.tiers:
+        colour = TIER_COLOURS.get(tier.code, GREY)
+        lead = f"{tier.label}: {tier.action}" if tier.action else tier.label
+        text = f'<font color="#{colour.hexval()[2:]}"><b>{markup(lead)}</b></font>'
+        text += f" if you have: {markup(tier.text)}" if tier.action else f" {markup(tier.text)}"
         content.append(Paragraph(text, s["body"]))
     return [KeepTogether([boxed(content, theme, border=RED, border_width=2.2)])]
 
@@ -140,13 +143,8 @@ def traffic_light(programme: Programme, theme: Theme) -> list[Flowable]:
     """G3: the pain-monitoring rule as a traffic light."""
     s = styles(theme)
     advice = next(a for a in programme.advice if a.id == "pain_monitoring")
-    rows = []
-    colours = []
-    for point in advice.points:
-        head, _, rest = point.partition(" - ")
-        colour = {"GREEN": GREEN, "AMBER": AMBER, "RED": RED}.get(head.split()[0], GREY)
-        rows.append([para(head, s["banner"]), para(rest, s["body"])])
-        colours.append(colour)
+    rows = [[para(tier.label, s["banner"]), para(tier.text, s["body"])] for tier in advice.tiers]
+    colours = [TIER_COLOURS.get(tier.code, GREY) for tier in advice.tiers]
     table = Table(rows, colWidths=[theme.frame_width * 0.22, theme.frame_width * 0.78])
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -158,7 +156,9 @@ def traffic_light(programme: Programme, theme: Theme) -> list[Flowable]:
     for i, colour in enumerate(colours):
         commands.append(("BACKGROUND", (0, i), (0, i), colour))
     table.setStyle(TableStyle(commands))
-    return [para(advice.title, s["h2"]), para(advice.text, s["body"]), table, Spacer(1, theme.body * 0.6)]
+    out: list[Flowable] = [para(advice.title, s["h2"]), para(advice.text, s["body"]), table]
+    out += [Spacer(1, theme.body * 0.3), *bullets(advice.points, s["body"])] if advice.points else []
+    return [*out, Spacer(1, theme.body * 0.6)]
 
 
 def advice_section(advice: Advice, theme: Theme) -> list[Flowable]:

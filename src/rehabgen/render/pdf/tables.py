@@ -14,7 +14,7 @@ from rehabgen.model.vocab import Phase
 from rehabgen.render.pdf.flowables import TickBox, bullets, grid_style, numbered, para
 from rehabgen.render.pdf.pages import checklist
 from rehabgen.render.pdf.styles import PHASE_TINT, Theme, styles
-from rehabgen.words.labels import PHASE_NAMES
+from rehabgen.words.labels import ACTIVITY_NAMES, PHASE_NAMES
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _PHASE_SHORT = {
@@ -32,12 +32,11 @@ def _minutes(value: float) -> str:
 def session_label(session: Session) -> str:
     """A calendar cell's short name for a session."""
     if session.kind == "exercise":
-        text = "Exercises " + session.title.rsplit(" ", 1)[-1]
+        text = f"Exercises {session.variant}"
     elif session.kind == "walk":
         text = f"Walk {session.duration_min} min"
     elif session.kind == "cross_training":
-        name = session.items[0].name.split(" (")[0] if session.items else "Cross-training"
-        text = f"{name} {session.duration_min} min"
+        text = f"{_activity(session)} {session.duration_min} min"
     elif session.run is not None and session.run.type == "walk_run":
         run = session.run
         text = f"Walk–run {run.repeats}×({_minutes(run.run_min)} run / {_minutes(run.walk_min)} walk)"
@@ -240,10 +239,18 @@ def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
 
 def _short(session: Session) -> str:
     if session.kind == "exercise":
-        return "Ex " + session.title.rsplit(" ", 1)[-1]
-    if session.kind == "cross_training" and session.items:
-        return session.items[0].name.split(" (")[0].split()[0]
-    return {"walk": "Walk", "run": "Run", "cross_training": "Cross"}[session.kind]
+        return f"Ex {session.variant}"
+    if session.kind == "cross_training":
+        return _activity(session)
+    return {"walk": "Walk", "run": "Run"}[session.kind]
+
+
+def _activity(session: Session) -> str:
+    """A cross-training session's activity in a word or two."""
+    if not session.items:
+        return "Cross-training"
+    item = session.items[0]
+    return ACTIVITY_NAMES.get(item.exercise_id, item.name)
 
 
 def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
