@@ -95,7 +95,7 @@ def test_the_public_api_is_complete_and_importable() -> None:
     assert {"load_catalogue", "load_template", "read_profile", "profile_from_dict", "build_programme"} <= set(
         rehabgen.__all__
     )
-    assert {"render", "run_batch", "FORMATS", "HandoutOptions"} <= set(rehabgen.__all__)
+    assert {"render_handout", "run_batch", "FORMATS", "HandoutOptions"} <= set(rehabgen.__all__)
 
 
 def _modules_loaded_by(*args: str) -> set[str]:

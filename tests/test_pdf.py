@@ -191,7 +191,7 @@ def test_markup_characters_in_user_text_are_escaped(catalogue: Catalogue) -> Non
 def test_the_api_renders_a_pdf(catalogue: Catalogue) -> None:
     programme = api.build_programme(api.read_profile(EXAMPLES / "profile.yaml"), catalogue)
     options = HandoutOptions(printed_date=dt.date(2026, 12, 1))
-    assert api.render(programme, catalogue, "pdf", options=options, cache=False).startswith(b"%PDF")
+    assert api.render_handout(programme, catalogue, "pdf", options=options, cache=False).startswith(b"%PDF")
 
 
 def test_cached_pictures_give_the_same_bytes(catalogue: Catalogue, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
         load_template,
         profile_from_dict,
         read_profile,
-        render,
+        render_handout,
     )
     from rehabgen.batch import BatchOptions, BatchResult, run_batch
     from rehabgen.errors import InputError, OutputError, Problem, RehabgenError
@@ -42,7 +42,7 @@ _WHERE = {
     "load_template": "rehabgen.api",
     "profile_from_dict": "rehabgen.api",
     "read_profile": "rehabgen.api",
-    "render": "rehabgen.api",
+    "render_handout": "rehabgen.api",
     "BatchOptions": "rehabgen.batch",
     "BatchResult": "rehabgen.batch",
     "run_batch": "rehabgen.batch",
@@ -85,7 +85,7 @@ __all__ = [
     "load_template",
     "profile_from_dict",
     "read_profile",
-    "render",
+    "render_handout",
     "run_batch",
 ]
 

@@ -5,7 +5,7 @@
     catalogue = load_catalogue()
     profile = read_profile(Path("examples/profile.yaml"))
     programme = build_programme(profile, catalogue, load_template("runner_back_pain"))
-    pdf = render(programme, catalogue, "pdf")
+    pdf = render_handout(programme, catalogue, "pdf")
 
 Bad input raises ``InputError`` (a ``ProfileError``, ``CatalogueError`` … with every problem found);
 ``build_programme`` never raises for a valid profile: a red flag gives a referral programme with no
@@ -44,7 +44,7 @@ __all__ = [
     "load_template",
     "profile_from_dict",
     "read_profile",
-    "render",
+    "render_handout",
     "resolve_cache",
 ]
 
@@ -107,7 +107,7 @@ def load_clinic(path: Path) -> Clinic:
     return _clinics.load_clinic(path)
 
 
-def render(
+def render_handout(
     programme: Programme,
     catalogue: Catalogue,
     format_name: str = "pdf",

@@ -89,7 +89,7 @@ def plan(
     branding = api.load_clinic(clinic) if clinic else None
     options = HandoutOptions(page_size.value, large_print, printed_date(date))
     programme = api.build_programme(profile, catalogue, chosen)
-    data = api.render(
+    data = api.render_handout(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
     for warning in programme.warnings:
