@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from rehabgen.io import catalogue as _catalogue
-from rehabgen.io import clinics as _clinics
 from rehabgen.io import profiles as _profiles
 from rehabgen.io import templates as _templates
 from rehabgen.io.cache import Cache
@@ -104,7 +103,9 @@ def load_clinic(path: Path) -> Clinic:
     Raises:
         ClinicError: every problem in the file.
     """
-    return _clinics.load_clinic(path)
+    from rehabgen.io.clinics import load_clinic as load  # only commands with a clinic file need it
+
+    return load(path)
 
 
 def render_handout(

@@ -14,6 +14,7 @@ per-entry validation and the ladder checks run every time.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from rehabgen.io.problems import suggest, validate
 from rehabgen.io.reader import iter_yaml_files, locate, read_yaml
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.exercise import Exercise
+from rehabgen.pictures import GEOMETRY_SOURCES, code_fingerprint
 
 
 def catalogue_dirs(extra: Sequence[Path] = ()) -> list[Path]:
@@ -64,6 +66,7 @@ def load_catalogue_from(folders: Sequence[Path], *, cache: Cache | None = None) 
     exercises: dict[str, Exercise] = {}
     files: dict[str, str] = {}
     seen = _Files()
+    digest = hashlib.sha256()  # of each file's name and text: where the files live does not matter
     for path in chosen:
         name = _display(path)
         try:
@@ -72,6 +75,7 @@ def load_catalogue_from(folders: Sequence[Path], *, cache: Cache | None = None) 
             problems += exc.problems
             continue
         seen.texts[name], seen.data[name] = text, data
+        digest.update(f"{path.name}\0{text}\0".encode())
         for exercise, file_problems in _validate_file(data, name, text):
             problems += file_problems
             if exercise is None:
@@ -88,7 +92,7 @@ def load_catalogue_from(folders: Sequence[Path], *, cache: Cache | None = None) 
                 continue
             exercises[exercise.id] = exercise
             files[exercise.id] = name
-    catalogue = Catalogue(exercises, files)
+    catalogue = Catalogue(exercises, files, digest.hexdigest()[:16])
     for exercise_id, field_name, message in [*check_ladders(catalogue), *_picture_problems(catalogue, seen, cache)]:
         name = files[exercise_id]
         problems.append(
@@ -135,12 +139,12 @@ def _validate_file(data: Any, name: str, text: str) -> Iterator[tuple[Exercise |
 
 def _picture_problems(catalogue: Catalogue, seen: _Files, cache: Cache | None) -> list[tuple[str, str, str]]:
     """The picture pass: every pose fits its frame; skipped for exactly the files that passed it before."""
-    from rehabgen.pictures.check import check_pictures, code_fingerprint
-
-    kind = f"pictures-checked:{code_fingerprint()}"
+    kind = f"pictures-checked:{code_fingerprint(*GEOMETRY_SOURCES)}"
     source = "\0".join(f"{name}\0{text}" for name, text in sorted(seen.texts.items()))
     if cache is not None and cache.get(kind, source) is True:
         return []
+    from rehabgen.pictures.check import check_pictures  # the geometry is slow to import: only when needed
+
     found = check_pictures(catalogue)
     if not found and cache is not None and catalogue.exercises:
         cache.put(kind, source, True)

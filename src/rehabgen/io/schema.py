@@ -1,11 +1,22 @@
-"""JSON Schema for every document rehabgen reads or writes, so an editor can check YAML as it is typed."""
+"""JSON Schema for every document rehabgen reads or writes, so an editor can check YAML as it is typed.
+
+Each field's description is its attribute docstring in the model's source. They are read from the source
+here, when a schema is asked for, rather than by pydantic when every model class is built: that would make
+every command pay for parsing the models' source at start-up.
+"""
 
 from __future__ import annotations
 
+import ast
+import functools
+import inspect
+import sys
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from rehabgen.model.base import StrictModel
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.profile import Profile
@@ -18,6 +29,9 @@ def json_schema(kind: str) -> dict[str, Any]:
     if kind == "exercise":
         item = Exercise.model_json_schema()
         defs = item.pop("$defs", {})
+        _describe(item)
+        for sub in defs.values():
+            _describe(sub)
         return {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "rehabgen exercise file",
@@ -35,4 +49,47 @@ def json_schema(kind: str) -> dict[str, Any]:
     }
     model = models[kind]
     schema = model.model_json_schema(mode="serialization" if kind == "programme" else "validation")
+    _describe(schema)
+    for sub in schema.get("$defs", {}).values():
+        _describe(sub)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def _describe(schema: dict[str, Any]) -> None:
+    """Give each property of a model's schema its field's docstring as its description."""
+    docs = _docs_by_model().get(str(schema.get("title")), {})
+    for name, prop in schema.get("properties", {}).items():
+        if name in docs and "description" not in prop:
+            prop["description"] = docs[name]
+
+
+@functools.cache
+def _docs_by_model() -> dict[str, dict[str, str]]:
+    """Model class name → field name → the docstring written under the field."""
+    found: dict[str, dict[str, str]] = {}
+    pending: list[type[StrictModel]] = [StrictModel]
+    while pending:
+        cls = pending.pop()
+        pending += cls.__subclasses__()
+        if cls is not StrictModel:
+            found[cls.__name__] = field_docs(cls)
+    return found
+
+
+def field_docs(cls: type[BaseModel]) -> dict[str, str]:
+    """The attribute docstrings of a model class: the string literal right under each annotated field."""
+    source = Path(sys.modules[cls.__module__].__file__ or "").read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef) and node.name == cls.__name__:
+            docs = {}
+            for field, after in zip(node.body, node.body[1:], strict=False):
+                if (
+                    isinstance(field, ast.AnnAssign)
+                    and isinstance(field.target, ast.Name)
+                    and isinstance(after, ast.Expr)
+                    and isinstance(after.value, ast.Constant)
+                    and isinstance(after.value.value, str)
+                ):
+                    docs[field.target.id] = inspect.cleandoc(after.value.value)
+            return docs
+    return {}

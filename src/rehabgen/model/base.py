@@ -20,12 +20,17 @@ def unique(items: list[T]) -> list[T]:
 
 
 class StrictModel(BaseModel):
-    """Forbids unknown keys (a YAML typo is an error, not a dropped key), is frozen, strips whitespace."""
+    """Forbids unknown keys (a YAML typo is an error, not a dropped key), is frozen, strips whitespace.
+
+    Fields are documented by the docstring under them; ``rehabgen.io.schema`` puts those into the JSON
+    Schemas. Validators are built when a model is first used (``defer_build``), so a command pays only for
+    the models it touches.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
         str_strip_whitespace=True,
-        use_attribute_docstrings=True,
         validate_default=False,
+        defer_build=True,
     )

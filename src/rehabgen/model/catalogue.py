@@ -22,6 +22,9 @@ class Catalogue:
 
     exercises: dict[str, Exercise]
     files: dict[str, str] = field(default_factory=dict)
+    """Exercise id → the file it came from."""
+    source_digest: str = ""
+    """A hash of the source files the exercises were read from, when they were read from files."""
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]
@@ -44,7 +47,9 @@ class Catalogue:
 
     @functools.cached_property
     def fingerprint(self) -> str:
-        """A hash of every exercise's content: two catalogues with the same exercises have the same one."""
+        """A hash that changes whenever an exercise does: of the source files, or else of every exercise."""
+        if self.source_digest:
+            return self.source_digest
         text = json.dumps([ex.model_dump(mode="json") for ex in self], sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 

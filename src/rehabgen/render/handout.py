@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rehabgen.model.catalogue import Catalogue
-from rehabgen.model.clinic import Clinic
-from rehabgen.model.programme import Programme
 from rehabgen.model.template import DEFAULT_TEMPLATE, Template
+
+if TYPE_CHECKING:
+    from rehabgen.model.catalogue import Catalogue
+    from rehabgen.model.clinic import Clinic
+    from rehabgen.model.programme import Programme
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,14 @@ copied into any canvas and give the same bytes as drawing afresh.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-from pathlib import Path
 
 from reportlab.graphics import renderPDF
 from reportlab.platypus import Flowable
 
 from rehabgen.io.cache import Cache
 from rehabgen.model.exercise import Exercise
+from rehabgen.pictures import code_fingerprint
 from rehabgen.pictures.draw import illustration
 
 _MEMORY: dict[str, tuple[str, ...]] = {}
@@ -25,21 +24,12 @@ _MEMORY_SIZE = 2048
 _DRAWING_SOURCES = ("model/pose.py", "pictures/body.py", "pictures/scene.py", "pictures/draw.py")
 
 
-@functools.cache
-def _drawing_fingerprint() -> str:
-    package = Path(__file__).resolve().parents[2]
-    digest = hashlib.sha256()
-    for source in _DRAWING_SOURCES:
-        digest.update((package / source).read_bytes())
-    return digest.hexdigest()[:16]
-
-
 class PictureStore:
     """The operators of pictures drawn so far; ``save`` adds new ones to the disk cache, if there is one."""
 
     def __init__(self, cache: Cache | None) -> None:
         self.cache = cache
-        self._kind = f"pictures:{_drawing_fingerprint()}"
+        self._kind = f"pictures:{code_fingerprint(*_DRAWING_SOURCES)}"
         self._new: dict[str, list[str]] = {}
         self._loaded = cache is None
 

@@ -1,0 +1,1 @@
+"""The planner and its parts: (profile, catalogue, template) → a resolved, deterministic Programme."""
