@@ -18,8 +18,7 @@ from pypdf import PdfReader
 from rehabgen.batch import BatchOptions, run_batch, safe_name
 from rehabgen.errors import RosterError
 from rehabgen.io.roster import read_roster
-
-from .conftest import EXAMPLES, FIXTURES, ROOT
+from tests.conftest import EXAMPLES, FIXTURES, ROOT
 
 MIXED = FIXTURES / "roster" / "mixed.csv"
 

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 import rehabgen
-
-from .conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT
 
 PACKAGE = ROOT / "src" / "rehabgen"
 LAYERS = {

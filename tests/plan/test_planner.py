@@ -12,10 +12,9 @@ from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Programme
 from rehabgen.model.vocab import Phase, Status, Tag
 from rehabgen.plan.planner import build_programme
-
-from .conftest import EXAMPLES, make_profile
-from .invariants import check_programme
-from .strategies import profile_data, profiles
+from tests.conftest import EXAMPLES, make_profile
+from tests.invariants import check_programme
+from tests.strategies import profile_data, profiles
 
 
 @given(profile=profiles())

@@ -15,8 +15,7 @@ from rehabgen.io.catalogue import load_catalogue, load_catalogue_from
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.exercise import GENERAL_CATEGORIES
 from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Tag
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 # Every exercise the seed articles name, under its usual name (matched against names and aliases).
 SEED_NAMED = [

@@ -8,8 +8,7 @@ import pytest
 
 from rehabgen.errors import ProfileError
 from rehabgen.io.profiles import load_profile
-
-from .conftest import EXAMPLES, FIXTURES, make_profile
+from tests.conftest import EXAMPLES, FIXTURES, make_profile
 
 
 def test_example_profile_loads() -> None:

@@ -13,8 +13,7 @@ from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.pose import FLOOR_Y, FRAME_H, FRAME_W, MIN_PAIR_SCALE, TOUCH, Base, Pose, PropKind, Show
 from rehabgen.pictures.body import BASES, RADIUS
 from rehabgen.pictures.scene import Scene, build_scene, scene_of
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 
 def pose(**data: Any) -> Pose:
@@ -209,7 +208,7 @@ def test_every_catalogue_pose_fits_its_frame(catalogue: Catalogue) -> None:
 
 def test_first_batch_covers_every_base_shown_in_the_docs(catalogue: Catalogue) -> None:
     used = {ex.pose.base for ex in catalogue if ex.pose is not None}
-    guide = (Path(__file__).resolve().parents[1] / "docs" / "poses.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "poses.md").read_text(encoding="utf-8")
     for base in Base:
         assert f"`{base}`" in guide, f"docs/poses.md does not describe {base}"
     assert len(used) >= 9

@@ -9,8 +9,7 @@ from rehabgen.io.profiles import load_profile
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.plan.planner import build_programme
 from rehabgen.render.ics import render_ics
-
-from .conftest import EXAMPLES, make_profile
+from tests.conftest import EXAMPLES, make_profile
 
 
 def test_one_event_per_session_with_its_date(catalogue: Catalogue) -> None:

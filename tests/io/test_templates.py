@@ -18,10 +18,9 @@ from rehabgen.model.profile import Profile
 from rehabgen.model.template import DEFAULT_TEMPLATE, Template
 from rehabgen.model.vocab import Status
 from rehabgen.plan.planner import build_programme
-
-from .conftest import FIXTURES, ROOT, make_profile
-from .invariants import check_programme
-from .strategies import profiles
+from tests.conftest import FIXTURES, ROOT, make_profile
+from tests.invariants import check_programme
+from tests.strategies import profiles
 
 REQUIRED = {
     "runner_back_pain",

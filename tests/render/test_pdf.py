@@ -23,10 +23,9 @@ from rehabgen.plan.planner import build_programme
 from rehabgen.render.handout import Handout, HandoutOptions
 from rehabgen.render.pdf.cards import dose_line, usages
 from rehabgen.render.pdf.document import render_pdf
+from tests.conftest import EXAMPLES, make_profile
 
-from .conftest import EXAMPLES, make_profile
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 UNICODE_NAMES = ["Zoë Ångström", "Łukasz Żółć", "Nguyễn Thị Minh Khai", "陈伟明", "O'Brien & <Sons>"]
 
 

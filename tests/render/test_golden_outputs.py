@@ -17,10 +17,9 @@ from rehabgen.model.profile import Profile
 from rehabgen.plan.planner import build_programme
 from rehabgen.render.ics import render_ics
 from rehabgen.render.markdown import render_markdown
+from tests.conftest import EXAMPLES, make_profile
 
-from .conftest import EXAMPLES, make_profile
-
-GOLDEN = Path(__file__).resolve().parent / "golden" / "outputs"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "outputs"
 
 
 def _cases() -> dict[str, tuple[Profile, str | None]]:

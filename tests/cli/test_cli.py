@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 
 from rehabgen._version import __version__
 from rehabgen.cli.app import app
-
-from .conftest import EXAMPLES, FIXTURES
+from tests.conftest import EXAMPLES, FIXTURES
 
 runner = CliRunner()
 

@@ -21,8 +21,7 @@ from rehabgen.pictures.export import export_illustration
 from rehabgen.pictures.scene import scene_of
 from rehabgen.render.pdf.pictures import Picture
 from rehabgen.render.sheet import COLUMNS, ROWS, render_sheet
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 CARD = (160.0, 95.0)
 

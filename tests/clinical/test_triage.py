@@ -6,8 +6,7 @@ import pytest
 
 from rehabgen.clinical.triage import triage
 from rehabgen.model.vocab import Status
-
-from .conftest import make_profile
+from tests.conftest import make_profile
 
 T1_FLAGS = [
     "saddle_anaesthesia",
