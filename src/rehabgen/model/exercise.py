@@ -9,7 +9,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 
 from rehabgen.model.base import StrictModel, unique
 from rehabgen.model.pose import Pose
-from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Tag
+from rehabgen.model.vocab import Category, Cause, Condition, Equipment, Muscle, Tag
 
 SLUG = r"^[a-z][a-z0-9_]*$"
 _TEMPO = re.compile(r"^\d+(-\d+){2,3}$")
@@ -82,6 +82,15 @@ class Dosage(StrictModel):
         return self
 
 
+class ConditionalNote(StrictModel):
+    """A note printed only for a runner with at least one of the conditions in ``when``."""
+
+    when: Annotated[list[Condition], Field(min_length=1), AfterValidator(unique)]
+    """Cause ids, or ``leg_symptoms``."""
+    text: Sentence
+    """What to tell that runner, in plain words."""
+
+
 class Exercise(StrictModel):
     """One exercise in the catalogue, in plain language a patient can follow."""
 
@@ -118,7 +127,12 @@ class Exercise(StrictModel):
     mistakes: Annotated[list[Sentence], Field(min_length=1, max_length=5)]
     """Common mistakes and how to avoid them."""
     caution: Sentence | None = None
-    """A safety note printed prominently on the card."""
+    """A safety note printed prominently on the card for everyone: how to stay safe, never "leave it out"
+    (whether an exercise is in a plan is the planner's decision, by its movement tags)."""
+    cautions: list[ConditionalNote] = []
+    """Safety notes for runners with particular conditions, printed after ``caution`` for them only."""
+    why: list[ConditionalNote] = []
+    """Why it is in the plan of a runner with a particular cause, when that says more than the cause's name."""
     easier: Slug | None = None
     """The next easier exercise in its ladder."""
     harder: Slug | None = None

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from rehabgen.model.base import StrictModel
 from rehabgen.model.profile import Patient
-from rehabgen.model.vocab import Category, Equipment, Phase, Status, Tag
+from rehabgen.model.vocab import Category, Cause, Equipment, Phase, Status, Tag
 
 
 class PlanWarning(StrictModel):
@@ -112,6 +112,18 @@ class Item(StrictModel):
             else:
                 text = f"{self.sets}×{reps}, hold {self.hold_s} s"
         return text + (" each side" if self.per_side else "")
+
+
+class ExerciseNotes(StrictModel):
+    """What one exercise's card says to this runner: why it is in the plan and how to stay safe."""
+
+    exercise_id: str
+    why_causes: list[Cause] = []
+    """The runner's causes this exercise addresses."""
+    why: list[str] = []
+    """Why it is in this runner's plan, in words written for their causes (empty: name the causes)."""
+    cautions: list[str] = []
+    """Safety notes for this runner: the exercise's general caution, then those for their conditions."""
 
 
 class RunPlan(StrictModel):
@@ -213,6 +225,8 @@ class Programme(StrictModel):
     gates: list[Gate] = []
     phases: list[PhaseSpan] = []
     weeks: list[Week] = []
+    exercises: list[ExerciseNotes] = []
+    """One entry per exercise in the plan, in order of first appearance."""
     referral: Referral | None = None
     meta: Meta
 

@@ -39,6 +39,31 @@ class Cause(StrEnum):
 BONE_STRESS_CAUSES: frozenset[Cause] = frozenset({Cause.STRESS_FRACTURE_SACRAL, Cause.SPONDYLOLYSIS})
 
 
+class Condition(StrEnum):
+    """Who a conditional note on an exercise is for: any cause, or leg symptoms."""
+
+    MUSCLE_STRAIN_OVERUSE = "muscle_strain_overuse"
+    MUSCLE_IMBALANCE = "muscle_imbalance"
+    WEAK_CORE = "weak_core"
+    WEAK_GLUTES = "weak_glutes"
+    TIGHT_HIP_FLEXORS = "tight_hip_flexors"
+    TIGHT_WEAK_HAMSTRINGS = "tight_weak_hamstrings"
+    POOR_RUNNING_FORM = "poor_running_form"
+    FACET_JOINT_IRRITATION = "facet_joint_irritation"
+    SACROILIAC_JOINT_DYSFUNCTION = "sacroiliac_joint_dysfunction"
+    INTERVERTEBRAL_DISC = "intervertebral_disc"
+    SCIATICA_RADICULOPATHY = "sciatica_radiculopathy"
+    SPINAL_STENOSIS = "spinal_stenosis"
+    STRESS_FRACTURE_SACRAL = "stress_fracture_sacral"
+    SPONDYLOLYSIS = "spondylolysis"
+    LEG_LENGTH_DISCREPANCY = "leg_length_discrepancy"
+    OVERTRAINING = "overtraining"
+    WORN_SHOES_HARD_SURFACES = "worn_shoes_hard_surfaces"
+    OBESITY = "obesity"
+    LEG_SYMPTOMS = "leg_symptoms"
+    """Pain, tingling, numbness or weakness in a leg."""
+
+
 class Tag(StrEnum):
     """How an exercise loads the spine and body (RULES §7.2). Exclusions are written against these."""
 

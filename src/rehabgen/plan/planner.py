@@ -31,6 +31,7 @@ from rehabgen.model.template import DEFAULT_TEMPLATE, Template
 from rehabgen.model.vocab import BONE_STRESS_CAUSES, Cause, Tag
 from rehabgen.plan.advice import build_advice
 from rehabgen.plan.exclusions import excluded_by_week, first_week_allowing, resolve_exclusions
+from rehabgen.plan.notes import exercise_notes
 from rehabgen.plan.phases import Layout, layout_phases
 from rehabgen.plan.referral import referral_programme, see_a_clinician_banner
 from rehabgen.plan.running import RunningPlan, plan_running
@@ -118,6 +119,7 @@ def _plan(
         gates=list(layout.gates),
         phases=layout.spans(),
         weeks=weeks,
+        exercises=exercise_notes(profile, catalogue, weeks),
         referral=see_a_clinician_banner(profile, decision),
         meta=meta,
     )

@@ -6,6 +6,7 @@ from rehabgen.io.cache import Cache
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Tier, Week
 from rehabgen.render.handout import Handout
+from rehabgen.render.text import notes_by_id
 from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES
 
 _KIND = {"exercise": "Exercises", "walk": "Walk", "run": "Run", "cross_training": "Cross-training"}
@@ -116,22 +117,26 @@ def _week(week: Week) -> list[str]:
 def _exercises(programme: Programme, catalogue: Catalogue) -> list[str]:
     """How to do each exercise of the programme."""
     out = ["## How to do each exercise", ""]
-    causes = set(programme.meta.causes)
+    notes = notes_by_id(programme)
     for exercise_id in programme.exercise_ids():
         ex = catalogue.exercises.get(exercise_id)
         if ex is None:
             continue
         out += [f"### {_md(ex.name)}", "", f"*{CATEGORY_LABELS[ex.category]}* - {_md(ex.purpose)}", ""]
-        why = [CAUSE_INFO[c][0] for c in ex.causes if c.value in causes]
-        if why:
-            out += [f"Why it is in your plan: {_md(', '.join(why))}.", ""]
+        exercise_notes = notes.get(exercise_id)
+        if exercise_notes is not None and exercise_notes.why:
+            out += [f"Why it is in your plan: {_md(' '.join(exercise_notes.why))}", ""]
+        elif exercise_notes is not None and exercise_notes.why_causes:
+            why = ", ".join(CAUSE_INFO[c][0] for c in exercise_notes.why_causes)
+            out += [f"Why it is in your plan: {_md(why)}.", ""]
         out += [f"{i}. {_md(step)}" for i, step in enumerate(ex.steps, 1)] + [""]
         out += ["Tips: " + " ".join(_md(c) for c in ex.cues), ""]
         out += ["Avoid: " + " ".join(_md(m) for m in ex.mistakes), ""]
         muscles = ", ".join(MUSCLE_LABELS[m] for m in ex.muscles.primary)
         out += [f"Works: {muscles}.", ""]
-        if ex.caution:
-            out += [f"**Caution:** {_md(ex.caution)}", ""]
+        cautions = exercise_notes.cautions if exercise_notes is not None else []
+        if cautions:
+            out += [f"**Caution:** {_md(' '.join(cautions))}", ""]
         ladder = [
             f"{word}: {_md(catalogue[other].name)}"
             for word, other in (("easier", ex.easier), ("harder", ex.harder))

@@ -10,12 +10,13 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.exercise import Exercise
-from rehabgen.model.programme import Programme
-from rehabgen.model.vocab import Cause, Phase
+from rehabgen.model.programme import ExerciseNotes, Programme
+from rehabgen.model.vocab import Phase
 from rehabgen.render.pdf.flowables import bullets, numbered, para
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, RULE, Theme, styles
-from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, EQUIPMENT_LABELS, MUSCLE_LABELS, PHASE_NAMES
+from rehabgen.render.text import notes_by_id, why_sentence
+from rehabgen.words.labels import CATEGORY_LABELS, EQUIPMENT_LABELS, MUSCLE_LABELS, PHASE_NAMES
 
 SESSION_LABELS = {"walk": "walking days", "cross_training": "cross-training days"}
 PICTURE_W = 160.0
@@ -169,7 +170,12 @@ class Card(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
 
 def card(
-    exercise: Exercise, usage: Usage, catalogue: Catalogue, causes: set[str], theme: Theme, pictures: PictureStore
+    exercise: Exercise,
+    usage: Usage,
+    notes: ExerciseNotes | None,
+    catalogue: Catalogue,
+    theme: Theme,
+    pictures: PictureStore,
 ) -> Flowable:
     """One exercise card: picture, name, why, muscles, steps, cues, mistakes, versions and weekly dose."""
     s = styles(theme)
@@ -180,8 +186,7 @@ def card(
         kind += " · each side"
     sessions = ", ".join(sorted(usage.sessions))
     head.append(para(f"{kind} · {sessions}" + (" · optional" if usage.optional else ""), s["small"]))
-    why = [CAUSE_INFO[Cause(c)][0] for c in exercise.causes if c.value in causes]
-    head.append(para(exercise.purpose + (f" In your plan for: {'; '.join(why)}." if why else ""), s["body"]))
+    head.append(para(why_sentence(exercise, notes), s["body"]))
     muscles = ", ".join(MUSCLE_LABELS[m] for m in exercise.muscles.primary)
     head.append(para(muscles, s["small"], bold_prefix="Works:"))
     if exercise.equipment:
@@ -202,8 +207,9 @@ def card(
         blocks.append(("columns", tips, avoid, 0))
     if usage.note:
         blocks.append(("full", [para(usage.note, s["body"], bold_prefix="In your plan:")], [], 0))
-    if exercise.caution:
-        blocks.append(("boxed", [para(exercise.caution, s["body"], bold_prefix="Caution:")], [], 0))
+    cautions = notes.cautions if notes is not None else ([exercise.caution] if exercise.caution else [])
+    if cautions:
+        blocks.append(("boxed", [para(" ".join(cautions), s["body"], bold_prefix="Caution:")], [], 0))
     tail: list[Flowable] = []
     versions = []
     if exercise.easier and exercise.easier in catalogue:
@@ -221,7 +227,7 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
     """All cards, grouped under the phase each exercise first appears in."""
     s = styles(theme)
     used = usages(programme)
-    causes = set(programme.meta.causes)
+    notes = notes_by_id(programme)
     out: list[Flowable] = [para("Your exercises", s["h1"])]
     out.append(
         para(
@@ -238,9 +244,9 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
             [[para(f"Starting in the {PHASE_NAMES[phase].lower()} phase", s["h2"])]], colWidths=[theme.frame_width]
         )
         band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PHASE_TINT[phase])]))
-        first = card(catalogue[ids[0]], used[ids[0]], catalogue, causes, theme, pictures)
+        first = card(catalogue[ids[0]], used[ids[0]], notes.get(ids[0]), catalogue, theme, pictures)
         # Keep the phase heading with its first card (the card's layout is reused when it is placed).
         needed = theme.body * 3 + min(first.wrap(theme.frame_width, theme.page[1])[1], theme.page[1] / 2)
         out += [CondPageBreak(needed), band, Spacer(1, 4), first]
-        out += [card(catalogue[i], used[i], catalogue, causes, theme, pictures) for i in ids[1:]]
+        out += [card(catalogue[i], used[i], notes.get(i), catalogue, theme, pictures) for i in ids[1:]]
     return out
