@@ -60,6 +60,7 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
         assert words in safety_text, f"G1 safety net does not name {words!r}"
 
     if not programme.status.allows_programme:
+        check_patient_words(programme, catalogue)
         assert programme.weeks == [], "a referral must carry no weeks"
         assert not _items(programme), "a referral must carry no exercises"
         assert programme.referral is not None, "a referral must say what to do now"
@@ -159,6 +160,7 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
             )
 
     _check_running(profile, programme)
+    check_patient_words(programme, catalogue)
 
 
 def _check_running(profile: Profile, programme: Programme) -> None:
@@ -204,3 +206,18 @@ def _check_running(profile: Profile, programme: Programme) -> None:
             prior.append(profile.longest_run_last_4wk_km)
         if prior:
             assert longest[week] <= max(prior) * 1.10 + 0.05, f"G7 single run {longest[week]} > 110% of {max(prior)}"
+
+
+INTERNAL_IDS = re.compile(r"RULES|§|\bG\d{1,2}\b|\b[a-z]+(?:\\?_[a-z]+)+\b|\b[A-Z]+_[A-Z_]+\b")
+"""Rule references (RULES §2.3, G6) and codes (axial_load, disc\\_loaded\\_lifts, PROGRAMME_WITH_…)."""
+
+
+def check_patient_words(programme: Programme, catalogue: Catalogue) -> None:
+    """Patient pages carry plain words only: no rule ids and no codes (issue 12, item 8)."""
+    from rehabgen.render.markdown import render_markdown
+
+    text = render_markdown(programme, catalogue)
+    found = INTERNAL_IDS.search(text)
+    assert found is None, (
+        f"internal id on a patient page: {found.group(0)!r} in …{text[max(0, found.start() - 60) : found.end() + 20]}…"
+    )

@@ -283,7 +283,7 @@ CASES = [
         "exercises.yaml",
         11,
         ("test_brace", "dosage"),
-        "a static stretch is held 10-30 s (hold_s), RULES G11",
+        "a static stretch is held 10-30 s (hold_s), G11",
     ),
     ("missing_pose", "exercises.yaml", 2, ("test_brace", "pose"), "required field is missing"),
     ("not_a_catalogue", "exercises.yaml", 1, (), "expected a mapping with one key, 'exercises:'"),

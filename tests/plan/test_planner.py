@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from rehabgen.io.profiles import load_profile
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Profile
-from rehabgen.model.programme import Programme
+from rehabgen.model.programme import PlanWarning, Programme
 from rehabgen.model.vocab import Phase, Status, Tag
 from rehabgen.plan.planner import build_programme
 from tests.conftest import EXAMPLES, make_profile
-from tests.invariants import check_programme
+from tests.invariants import check_patient_words, check_programme
 from tests.strategies import profile_data, profiles
 
 
@@ -167,3 +167,12 @@ def test_long_programme_has_lighter_weeks_and_keeps_progressing(catalogue: Catal
     programme = build_programme(profile, catalogue)
     assert [w.week for w in programme.weeks if w.deload][:3] == [4, 8, 12]
     check_programme(profile, programme, catalogue)
+
+
+def test_patient_pages_carry_no_rule_ids_or_codes(catalogue: Catalogue) -> None:
+    programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
+    check_patient_words(programme, catalogue)
+    leak = PlanWarning(code="x", message="See RULES §2.3 (axial_load).")
+    leaky = programme.model_copy(update={"warnings": [*programme.warnings, leak]})
+    with pytest.raises(AssertionError, match="internal id"):
+        check_patient_words(leaky, catalogue)

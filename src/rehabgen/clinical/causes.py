@@ -1,4 +1,4 @@
-"""What each cause of back pain means for the plan, one specification per cause (RULES §2).
+"""What each cause of back pain means for the plan, one specification per cause.
 
 A cause's specification holds its exclusions (movement tags kept out for a window of weeks: the X and D
 entries of the condition × exercise matrix, §2.9), its cautions (C and D entries: allowed once any window has
@@ -29,7 +29,7 @@ ACUTE_STRAIN_WEEKS = 3
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """Exclude ``tags`` for a window, because of a condition (RULES §2.9 entry X or D)."""
+    """Exclude ``tags`` for a window, because of a condition."""
 
     code: str
     """Stable id of the rule, carried into the programme's exclusions."""
@@ -51,40 +51,40 @@ _DISC = (
         "disc_loaded_flexion",
         {Tag.LOADED_FLEXION},
         "until_strengthen",
-        "Disc-related pain: no loaded forward bending until the strengthen phase (RULES §2.3)",
+        "Disc-related pain: no loaded forward bending until the strengthen phase",
     ),
     rule(
         "disc_held_flexion",
         {Tag.TRUNK_FLEXION, Tag.PASSIVE_FLEXION},
         "weeks",
-        "Disc-related pain: no held forward bending in weeks 1-2 (RULES §2.3)",
+        "Disc-related pain: no held forward bending in weeks 1-2",
         (1, 2),
     ),
     rule(
         "disc_rotation",
         {Tag.SPINAL_ROTATION},
         "weeks",
-        "Disc-related pain: no twisting exercises in weeks 1-4 (RULES §2.9)",
+        "Disc-related pain: no twisting exercises in weeks 1-4",
         (1, 4),
     ),
     rule(
         "disc_loaded_extension",
         {Tag.EXTENSION_LOADED},
         "early",
-        "Disc-related pain: no loaded back-arching (superman) early on (RULES §2.3, §2.9)",
+        "Disc-related pain: no loaded back-arching (superman) early on",
     ),
     rule(
         "disc_loaded_lifts",
         {Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.FLEXION_RISK},
         "weeks",
-        "Disc-related pain: no loaded lifts or heavy leg press in weeks 1-4 (RULES §2.3)",
+        "Disc-related pain: no loaded lifts or heavy leg press in weeks 1-4",
         (1, 4),
     ),
     rule(
         "disc_leg_strength_week_2",
         {Tag.LOWER_LIMB_STRENGTH},
         "weeks",
-        "Disc-related pain: leg strength work starts in week 2 (RULES §2.9)",
+        "Disc-related pain: leg strength work starts in week 2",
         (1, 1),
     ),
 )
@@ -107,7 +107,7 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "facet_extension_rotation",
             EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
             "weeks",
-            "Facet joint pain: no back-arching or twisting in weeks 1-4 (RULES §2.4)",
+            "Facet joint pain: no back-arching or twisting in weeks 1-4",
             (1, 4),
         ),
     ),
@@ -116,7 +116,7 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "stenosis_extension",
             EXTENSION_TAGS,
             "whole",
-            "Spinal stenosis: backward bending narrows the nerve space, so it stays out (RULES §2.5)",
+            "Spinal stenosis: backward bending narrows the nerve space, so it stays out",
         ),
     ),
     Cause.SPONDYLOLYSIS: (
@@ -124,19 +124,19 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "spondylolysis_extension_rotation",
             EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
             "whole",
-            "Spondylolysis: no back-arching or twisting until your clinician clears it (RULES §2.6)",
+            "Spondylolysis: no back-arching or twisting until your clinician clears it",
         ),
         rule(
             "spondylolysis_loaded_lifts",
             {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
             "until_strengthen",
-            "Spondylolysis: loaded lifts wait for the strengthen phase (RULES §2.9)",
+            "Spondylolysis: loaded lifts wait for the strengthen phase",
         ),
         rule(
             "spondylolysis_impact",
             IMPACT_TAGS,
             "until_cleared",
-            "Spondylolysis: no running or jumping until your clinician clears it (RULES §2.6)",
+            "Spondylolysis: no running or jumping until your clinician clears it",
         ),
     ),
     Cause.STRESS_FRACTURE_SACRAL: (
@@ -144,22 +144,20 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "sacral_deferred",
             {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOWER_LIMB_STRENGTH},
             "until_strengthen",
-            "Sacral stress fracture: these wait for the strengthen phase (RULES §2.9)",
+            "Sacral stress fracture: these wait for the strengthen phase",
         ),
-        rule(
-            "sacral_extension", EXTENSION_TAGS, "early", "Sacral stress fracture: no back-arching early on (RULES §2.9)"
-        ),
+        rule("sacral_extension", EXTENSION_TAGS, "early", "Sacral stress fracture: no back-arching early on"),
         rule(
             "sacral_loaded_lifts",
             {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
             "until_cleared",
-            "Sacral stress fracture: no loaded lifts until your clinician clears you (RULES §2.6)",
+            "Sacral stress fracture: no loaded lifts until your clinician clears you",
         ),
         rule(
             "sacral_impact",
             IMPACT_TAGS,
             "until_cleared",
-            "Sacral stress fracture: no running or jumping until your clinician clears you (RULES §2.6)",
+            "Sacral stress fracture: no running or jumping until your clinician clears you",
         ),
     ),
     Cause.SACROILIAC_JOINT_DYSFUNCTION: (
@@ -167,14 +165,14 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "sij_rotation",
             {Tag.SPINAL_ROTATION},
             "weeks",
-            "SI joint pain: twisting waits until week 3 (RULES §2.7, §2.9)",
+            "SI joint pain: twisting waits until week 3",
             (1, 2),
         ),
         rule(
             "sij_jumps",
             {Tag.PLYOMETRIC},
             "weeks",
-            "SI joint pain: jumps and hops wait until week 5 (RULES §2.7)",
+            "SI joint pain: jumps and hops wait until week 5",
             (1, 4),
         ),
     ),
@@ -185,20 +183,20 @@ ACUTE_STRAIN_RULES = (
         "strain_week_1",
         {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOADED_HINGE, Tag.AXIAL_LOAD} | EXTENSION_TAGS,
         "weeks",
-        "Recent muscle strain: week 1 is walking and gentle movement only (RULES §2.8)",
+        "Recent muscle strain: week 1 is walking and gentle movement only",
         (1, 1),
     ),
     rule(
         "strain_strength_week_2",
         {Tag.NEUTRAL_STABILISATION, Tag.HIP_STRENGTH_NEUTRAL, Tag.LOWER_LIMB_STRENGTH},
         "weeks",
-        "Recent muscle strain: strengthening starts in week 2 (RULES §2.8, §2.9)",
+        "Recent muscle strain: strengthening starts in week 2",
         (1, 1),
     ),
 )
 
 
-# RULES §2.9 "C" (caution) and "D" (defer) entries: allowed once any exclusion window has passed, but never
+# clinical rules §2.9 "C" (caution) and "D" (defer) entries: allowed once any exclusion window has passed, but never
 # preferred, and never introduced by a ladder step-up [JUDGEMENT on how to honour C and D in a pre-planned
 # programme].
 _CAUTION: dict[Cause, frozenset[Tag]] = {
@@ -254,7 +252,7 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
 _CAUTION[Cause.SCIATICA_RADICULOPATHY] = _CAUTION[Cause.INTERVERTEBRAL_DISC]
 
 
-# RULES §2.9 "P" (prefer) entries that are not already expressed by the exercises' causes.
+# clinical rules §2.9 "P" (prefer) entries that are not already expressed by the exercises' causes.
 _PREFER: dict[Cause, frozenset[Tag]] = {
     Cause.SPINAL_STENOSIS: frozenset({Tag.PASSIVE_FLEXION, Tag.FLEXED_POSTURE}),
     Cause.FACET_JOINT_IRRITATION: frozenset({Tag.PASSIVE_FLEXION}),
@@ -299,7 +297,7 @@ def is_acute_strain(profile: Profile) -> bool:
 
 
 def caution_tags(profile: Profile) -> frozenset[Tag]:
-    """Tags the profile's causes mark C or D in RULES §2.9."""
+    """Tags the profile's causes mark C or D in clinical rules §2.9."""
     found: set[Tag] = set()
     for cause in profile.causes:
         found |= CAUSES[cause].cautions

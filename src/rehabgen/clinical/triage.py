@@ -1,4 +1,4 @@
-"""Red-flag triage: may a programme be given at all (RULES §1.2–1.3)?
+"""Red-flag triage: may a programme be given at all (clinical rules §1.2–1.3)?
 
 Triage runs before anything is planned and nothing downstream can soften it: no option, template or batch
 setting turns an emergency or urgent referral into a programme. Every trigger found is reported, not just the
@@ -48,14 +48,14 @@ class Triage:
         return [r.code for r in self.reasons]
 
 
-# Over 50 with an episode younger than this counts as "new onset" (RULES §1.1 age flags) [JUDGEMENT].
+# Over 50 with an episode younger than this counts as "new onset" (clinical rules §1.1 age flags) [JUDGEMENT].
 NEW_ONSET_WEEKS = 12
-# Bilateral symptoms this recent are "new" (RULES §1.2 note: new = within 2 weeks).
+# Bilateral symptoms this recent are "new" (clinical rules §1.2 note: new = within 2 weeks).
 NEW_BILATERAL_WEEKS = 2
 
 
 def triage(profile: Profile) -> Triage:
-    """Decide the status for a profile from RULES §1.2–1.3, collecting every trigger."""
+    """Decide the status for a profile from clinical rules §1.2–1.3, collecting every trigger."""
     found: list[Reason] = []
     for tier in (_emergency, _urgent, _clinician_first, _see_a_clinician_soon):
         found += tier(profile)
@@ -124,7 +124,7 @@ def _emergency(profile: Profile) -> list[Reason]:
 
 
 def _bilateral(profile: Profile) -> list[Reason]:
-    """Symptoms in both legs: an emergency when new or worsening (RULES §1.2 note)."""
+    """Symptoms in both legs: an emergency when new or worsening (clinical rules §1.2 note)."""
     if not profile.has_bilateral_symptoms or profile.neuro.weakness == "bilateral":
         return []
     stable_stenosis = (
@@ -135,7 +135,7 @@ def _bilateral(profile: Profile) -> list[Reason]:
         and not profile.red_flags.worsening_or_not_improving
     )
     if stable_stenosis:
-        return []  # RULES §1.2 note: long-standing, stable, diagnosed stenosis is not T1 (T4 modifications)
+        return []  # clinical rules §1.2 note: long-standing, stable, diagnosed stenosis is not T1 (T4 modifications)
     if profile.bilateral_new_or_worsening or profile.symptom_duration_weeks <= NEW_BILATERAL_WEEKS:
         return [Reason("bilateral_leg_symptoms", _E, "New or worsening pain, numbness or tingling in both legs.", "T1")]
     # [JUDGEMENT] long-standing symptoms in both legs without a diagnosis: not an emergency by the rule book's
@@ -241,12 +241,12 @@ def _see_a_clinician_soon(profile: Profile) -> list[Reason]:
     if profile.leg_symptoms == "unilateral_below_knee":
         found.append(Reason("leg_pain_below_knee", _A, "Pain that spreads below the knee.", "T3"))
     if flags.worse_cough_sneeze:
-        # Deliberately T3, not the NHS "urgent" list: typical of ordinary disc pain (RULES §1.2 note).
+        # Deliberately T3, not the NHS "urgent" list: typical of ordinary disc pain (clinical rules §1.2 note).
         found.append(Reason("worse_cough_sneeze", _A, "Pain that is worse when you cough, sneeze or strain.", "T3"))
     if profile.pelvic_floor_symptoms:
         text = "Pelvic-floor symptoms: see a pelvic-health physiotherapist."
         found.append(Reason("pelvic_floor_symptoms", _A, text, "§2.7"))
-    # [JUDGEMENT] RULES §1.3 "worsening → T2 when combined with another T2/T3 flag": applied to worsening pain
+    # [JUDGEMENT] clinical rules §1.3 "worsening → T2 when combined with another T2/T3 flag": applied to worsening pain
     # with a nerve or age flag. Cough/sneeze pain is left out on purpose (pinned as T3 above).
     if flags.worsening_or_not_improving and escalators:
         text = "Pain that is getting worse together with another warning sign."

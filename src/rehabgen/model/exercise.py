@@ -50,7 +50,7 @@ class Dosage(StrictModel):
     reps: int | None = Field(None, ge=1, le=50)
     """Repetitions per set (per side when the exercise is done per side)."""
     pyramid: Annotated[list[int], Field(min_length=2, max_length=5)] | None = None
-    """Repetitions per set, descending, e.g. [5, 3, 1] (RULES §3.1)."""
+    """Repetitions per set, descending, e.g. [5, 3, 1] (clinical rules §3.1)."""
     hold_s: int | None = Field(None, ge=1, le=120)
     """Seconds each repetition is held still."""
     duration_min: int | None = Field(None, ge=1, le=120)
@@ -111,7 +111,7 @@ class Exercise(StrictModel):
     causes: Annotated[list[Cause], AfterValidator(unique)] = []
     """Causes of back pain it helps with; empty only for general warm-up and cool-down work."""
     tags: Annotated[list[Tag], Field(min_length=1), AfterValidator(unique)]
-    """How it loads the spine (RULES §7.2); the planner's exclusions match on these."""
+    """How it loads the spine (clinical rules §7.2); the planner's exclusions match on these."""
     equipment: Annotated[list[Equipment], AfterValidator(unique)] = []
     """Equipment it cannot be done without. A mat is never required."""
     helpful: Annotated[list[Equipment], AfterValidator(unique)] = []
@@ -164,9 +164,11 @@ class Exercise(StrictModel):
         if info.data.get("category") is Category.STRETCH:
             # G11 / ACSM: static holds of 10-30 s, 2-4 repetitions, about 60 s in total.
             if d.hold_s is None or not 10 <= d.hold_s <= 30:
-                raise ValueError("a static stretch is held 10-30 s (hold_s), RULES G11")
+                raise ValueError("a static stretch is held 10-30 s (hold_s), G11")
             if d.reps is None or not 2 <= d.reps <= 4 or d.sets != 1:
-                raise ValueError("a static stretch is done as 1 set of 2-4 holds (sets: 1, reps: 2-4), RULES G11")
+                raise ValueError(
+                    "a static stretch is done as 1 set of 2-4 holds (sets: 1, reps: 2-4), clinical rules G11"
+                )
         return d
 
     @model_validator(mode="after")

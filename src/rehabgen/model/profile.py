@@ -2,7 +2,7 @@
 
 Every field has a documented range; a profile that breaks any of them is rejected whole, with every bad field
 named (status ``INPUT_ERROR``). Safety questions default to "no" so a runner can leave out what does not
-apply, but a "yes" anywhere always wins over an answer that contradicts it (RULES §1.2 "any YES wins").
+apply, but a "yes" anywhere always wins over an answer that contradicts it (clinical rules §1.2 "any YES wins").
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Neuro(StrictModel):
 
 
 class RedFlags(StrictModel):
-    """The screening questions of RULES §1; each is yes (true) or no (false, the default)."""
+    """The screening questions of clinical rules §1; each is yes (true) or no (false, the default)."""
 
     saddle_anaesthesia: bool = False
     """Numbness or tingling around the genitals, anus, buttocks or inner thighs."""
@@ -128,7 +128,7 @@ class Profile(StrictModel):
     @field_validator("equipment", mode="before")
     @classmethod
     def _none_means_nothing(cls, value: Any) -> Any:
-        # RULES §7.2 lists `none` as an equipment id; here it simply means an empty list.
+        # clinical rules §7.2 lists `none` as an equipment id; here it simply means an empty list.
         if isinstance(value, list):
             return [v for v in value if v != "none"]
         if value is None:

@@ -27,7 +27,7 @@ class PlanWarning(StrictModel):
 
 
 class Exclusion(StrictModel):
-    """A movement tag kept out of the plan for a window of weeks, and why (RULES §2.9)."""
+    """A movement tag kept out of the plan for a window of weeks, and why (clinical rules §2.9)."""
 
     tag: Tag
     from_week: int = Field(ge=1)

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 
 class Cause(StrEnum):
-    """A reason a runner's lower back hurts (RULES §7.1)."""
+    """A reason a runner's lower back hurts (clinical rules §7.1)."""
 
     MUSCLE_STRAIN_OVERUSE = "muscle_strain_overuse"
     MUSCLE_IMBALANCE = "muscle_imbalance"
@@ -34,7 +34,7 @@ class Cause(StrEnum):
     OBESITY = "obesity"
 
 
-# Causes that are a bone-stress injury: a clinician must have made the diagnosis (RULES T3) and impact stays
+# Causes that are a bone-stress injury: a clinician must have made the diagnosis (clinical rules T3) and impact stays
 # at 0/10 pain (G3).
 BONE_STRESS_CAUSES: frozenset[Cause] = frozenset({Cause.STRESS_FRACTURE_SACRAL, Cause.SPONDYLOLYSIS})
 
@@ -65,7 +65,7 @@ class Condition(StrEnum):
 
 
 class Tag(StrEnum):
-    """How an exercise loads the spine and body (RULES §7.2). Exclusions are written against these."""
+    """How an exercise loads the spine and body (clinical rules §7.2). Exclusions are written against these."""
 
     NEUTRAL_STABILISATION = "neutral_stabilisation"
     ANTI_EXTENSION = "anti_extension"
@@ -101,7 +101,7 @@ class Tag(StrEnum):
 
 
 # Every tag that bends the spine backwards towards or at the end of its range. Facet, stenosis and
-# spondylolysis exclusions use the whole group (RULES §2.4–2.6).
+# spondylolysis exclusions use the whole group (clinical rules §2.4–2.6).
 EXTENSION_TAGS: frozenset[Tag] = frozenset({Tag.EXTENSION_LOADED, Tag.EXTENSION_END_RANGE, Tag.EXTENSION_BIASED})
 # Impact in every form: gated by clinician clearance for bone stress and by 12 weeks postpartum (§2.6–2.7).
 IMPACT_TAGS: frozenset[Tag] = frozenset({Tag.IMPACT, Tag.RUNNING, Tag.PLYOMETRIC})

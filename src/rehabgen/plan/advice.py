@@ -1,8 +1,8 @@
-"""The advice a handout must carry (RULES G1-G5, G12, G14) and the self-care advice of the seed articles.
+"""The advice a handout must carry (clinical rules G1-G5, G12, G14) and the self-care advice of the seeds.
 
-Written in plain words for a reader of about twelve. Facts come from RULES.md and the seeds, with their rule
-ids in comments; the sentences are our own. Nothing here recommends shoe inserts, orthotics, heel raises,
-belts or corsets (G12), or bed rest beyond a day or two (G2).
+Written in plain words for a reader of about twelve. Facts come from docs/clinical-rules.md and the seeds,
+with their rule ids in comments; the sentences are our own. Nothing here recommends shoe inserts, orthotics,
+heel raises, belts or corsets (G12), or bed rest beyond a day or two (G2).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def stay_active() -> Advice:
 
 
 def pain_monitoring(profile: Profile) -> Advice:
-    """G3: the pain-monitoring traffic light (Silbernagel, adapted; RULES §4.2)."""
+    """G3: the pain-monitoring traffic light (Silbernagel, adapted; clinical rules §4.2)."""
     points = []
     if profile.has(*BONE_STRESS_CAUSES):
         points.append(
@@ -110,7 +110,7 @@ def pain_monitoring(profile: Profile) -> Advice:
 
 
 def progression_rules() -> Advice:
-    """RULES §4.2: when to step up, hold and step back."""
+    """Clinical rules §4.2: when to step up, hold and step back."""
     return Advice(
         id="progression",
         title="When to step up and when to step back",
@@ -129,7 +129,7 @@ def progression_rules() -> Advice:
 
 
 def peripheralisation() -> Advice:
-    """G4: the peripheralisation stop rule when there are leg symptoms (RULES §2.2)."""
+    """G4: the peripheralisation stop rule when there are leg symptoms (clinical rules §2.2)."""
     return Advice(
         id="peripheralisation",
         title="Leg symptoms: which way are they moving?",
@@ -222,7 +222,7 @@ def heat_and_rest() -> Advice:
 
 
 def training_load(profile: Profile) -> Advice:
-    """Seeds 000, 002: avoid overtraining; RULES §3.5 caps."""
+    """Seeds 000, 002: avoid overtraining; clinical rules §3.5 caps."""
     points = [
         "Build up gradually: in this plan your weekly running distance never rises by more than 10% on the "
         "week before, and no single run is more than 10% longer than your longest run of the last 4 weeks.",
@@ -258,7 +258,7 @@ def running_form() -> Advice:
 
 
 def bone_health() -> Advice:
-    """RULES §2.6: bone-stress / RED-S prompt."""
+    """Clinical rules §2.6: bone-stress / RED-S prompt."""
     return Advice(
         id="bone_health",
         title="Look after your bones",
@@ -272,7 +272,7 @@ def bone_health() -> Advice:
 
 
 def pelvic_health(profile: Profile) -> Advice:
-    """RULES §2.7: postpartum return to running."""
+    """Clinical rules §2.7: postpartum return to running."""
     points = [
         "Running and jumping wait until at least 12 weeks after birth.",
         "Before you run, you should be able to walk briskly for 30 minutes, balance on one leg for 10 "
@@ -293,7 +293,7 @@ def pelvic_health(profile: Profile) -> Advice:
 
 
 def leg_length() -> Advice:
-    """RULES G12: no heel raises or inserts; refer instead."""
+    """Clinical rules G12: no heel raises or inserts; refer instead."""
     return Advice(
         id="leg_length",
         title="Uneven legs or pelvis",

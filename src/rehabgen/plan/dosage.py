@@ -1,6 +1,6 @@
-"""Doses: where each exercise starts in a phase, and how it moves one variable at a time (RULES §3, §4.2).
+"""Doses: where each exercise starts in a phase, and how it moves one variable at a time (clinical rules §3, §4.2).
 
-A dose here is the plain record of the variables RULES §4.2 lets change (sets, reps, hold, duration, load);
+A dose here is the plain record of the variables clinical rules §4.2 lets change (sets, reps, hold, duration, load);
 rest is derived from the phase. Each weekly step changes exactly one of them, reduced-volume weeks trim
 repetitions (never sets, so total weekly sets never jump when the normal dose returns), and static
 stretches keep the ACSM hold (G11).
@@ -16,19 +16,19 @@ from rehabgen.model.vocab import Category, Equipment, Phase
 
 LOADED_KIT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL, Equipment.GYM_MACHINES})
 MAX_SETS = 3
-"""Sets never rise above 3 in a home programme (ACSM 1-3 sets for novices, RULES §3.2)."""
+"""Sets never rise above 3 in a home programme (ACSM 1-3 sets for novices, clinical rules §3.2)."""
 SETS_CAP: dict[Category, int] = {Category.WARM_UP: 1, Category.MOBILITY: 2, Category.STRETCH: 1}
 """Warm-ups, mobility and stretches stay short; their sets do not climb like strength work."""
 PYRAMID_TOP = (9, 7, 5)
-"""McGill pyramids progress 5/3/1 → 7/5/3 → 9/7/5 before holds lengthen (RULES §3.1)."""
+"""McGill pyramids progress 5/3/1 → 7/5/3 → 9/7/5 before holds lengthen (clinical rules §3.1)."""
 HOLD_STEP_S = 2
-"""Holds lengthen 2 s at a time (RULES §4.2)."""
+"""Holds lengthen 2 s at a time (clinical rules §4.2)."""
 REP_STEP = 2
-"""Repetitions rise 2 per set at a time (RULES §4.2)."""
+"""Repetitions rise 2 per set at a time (clinical rules §4.2)."""
 OLDER_ADULT_AGE = 65
-"""From this age static stretches are held 30-60 s (ACSM, RULES §3.3, G11)."""
+"""From this age static stretches are held 30-60 s (ACSM, clinical rules §3.3, G11)."""
 
-# Top of the repetition range by phase: endurance bias while restoring, strength range later (RULES §3.2).
+# Top of the repetition range by phase: endurance bias while restoring, strength range later (clinical rules §3.2).
 REP_TOP: dict[Phase, int] = {
     Phase.PROTECT: 10,
     Phase.RESTORE: 15,
@@ -68,7 +68,7 @@ class Dose:
 
 
 def dose_changes(a: Dose, b: Dose) -> list[str]:
-    """Which of the RULES §4.2 variables (sets, reps, hold, duration, load) differ between two doses."""
+    """Which of the clinical rules §4.2 variables (sets, reps, hold, duration, load) differ between two doses."""
     sets_a = len(a.pyramid) if a.pyramid else a.sets
     sets_b = len(b.pyramid) if b.pyramid else b.sets
     reps_a = a.pyramid[: min(sets_a, sets_b)] if a.pyramid else a.reps

@@ -1,4 +1,4 @@
-"""The profile's exclusions placed in this programme's weeks, as movement-tag windows (RULES §2.9, §5.2).
+"""The profile's exclusions placed in this programme's weeks, as movement-tag windows.
 
 Each cause's rules, the phase rules and the gates on running are resolved into weeks.
 
@@ -42,11 +42,11 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
                 "protect_phase",
                 {Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.PLYOMETRIC},
                 "weeks",
-                "Protect phase: no heavy lifting or jumping while the pain settles (RULES §5.2)",
+                "Protect phase: no heavy lifting or jumping while the pain settles",
                 (1, layout.protect),
             )
         )
-    # [JUDGEMENT] jumps and hops belong to the return-to-run phase (RULES §5.1 phase 4 "plyometric demand").
+    # [JUDGEMENT] jumps and hops belong to the return-to-run phase (clinical rules §5.1 phase 4 "plyometric demand").
     plyo_from = layout.run_start if layout.run_start is not None else weeks + 1
     if plyo_from > 1:
         add(
@@ -54,14 +54,14 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
                 "jumps_with_running",
                 {Tag.PLYOMETRIC},
                 "weeks",
-                "Jumps and hops start with the return-to-run phase (RULES §5.1)",
+                "Jumps and hops start with the return-to-run phase",
                 (1, plyo_from - 1),
             )
         )
     # Running sessions come from the running plan, never from exercise slots; out of it, impact stays out.
     first_run = min(run_weeks) if run_weeks else weeks + 1
     if run_weeks is not None and first_run > 1:
-        reason = layout.running_blocked_by or "Running is paused until the return-to-run phase (RULES §5.2)"
+        reason = layout.running_blocked_by or "Running is paused until the return-to-run phase"
         add(rule("running_not_yet", {Tag.RUNNING, Tag.IMPACT}, "weeks", reason, (1, first_run - 1)))
     if profile.pelvic_floor_symptoms:
         add(
@@ -69,8 +69,7 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
                 "pelvic_floor_impact",
                 IMPACT_TAGS,
                 "whole",
-                "Pelvic-floor symptoms: no running or jumping until a pelvic-health physiotherapist clears you "
-                "(RULES §2.7)",
+                "Pelvic-floor symptoms: no running or jumping until a pelvic-health physiotherapist clears you.",
             )
         )
     return sorted(found, key=lambda e: (e.tag.value, e.from_week, e.to_week, e.because))

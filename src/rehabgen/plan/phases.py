@@ -1,4 +1,4 @@
-"""Placing the four phases of RULES §5.2 in a programme of any length, and the gates on running.
+"""Placing the four phases of clinical rules §5.2 in a programme of any length, and the gates on running.
 
 A profile's pain, duration and causes decide whether the protect phase is needed and how long it lasts; a
 template may prefer other lengths but never removes a protect phase the profile calls for. Running gets its
@@ -18,7 +18,7 @@ from rehabgen.model.vocab import BONE_STRESS_CAUSES, Phase
 from rehabgen.words.labels import PHASE_NAMES
 
 POSTPARTUM_RUN_WEEKS = 12
-"""No running or impact before 12 weeks after giving birth (RULES §2.7, Goom et al. 2019)."""
+"""No running or impact before 12 weeks after giving birth."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class Layout:
 
     @property
     def early_end(self) -> int:
-        """Last week of the "early phase" that an X in the RULES §2.9 matrix excludes (at least week 2)."""
+        """Last week of the "early phase" that an X in the clinical rules §2.9 matrix excludes (at least week 2)."""
         return max(2, self.strengthen_start - 1)
 
     def phase_of(self, week: int) -> Phase:
@@ -77,7 +77,7 @@ class Layout:
         return spans
 
 
-# Goals and exit criteria per phase, RULES §5.2 in plain words.
+# Goals and exit criteria per phase, clinical rules §5.2 in plain words.
 PHASE_TEXT: dict[Phase, tuple[str, tuple[str, ...]]] = {
     Phase.PROTECT: (
         "Calm the pain down while staying active: daily walks, gentle movement and easy muscle activation.",
@@ -115,7 +115,7 @@ PHASE_TEXT: dict[Phase, tuple[str, tuple[str, ...]]] = {
 
 
 def clinical_protect_weeks(profile: Profile) -> int:
-    """Weeks of protect phase the profile needs (RULES §5.2 P1 entry and skip rules)."""
+    """Weeks of protect phase the profile needs."""
     if profile.pain_nprs == 0:
         return 0
     if profile.pain_nprs <= 3 and profile.symptom_duration_weeks > 2:
@@ -167,7 +167,7 @@ def may_keep_running(profile: Profile) -> bool:
 
     Only with low pain (2/10 or less), no leg symptoms, past the first fortnight, an existing running habit,
     and no bone-stress injury or recent birth (those always restart with the walk-run ladder): the
-    pain-monitoring model (RULES §4.1) lets them run within the 0-3 "safe" band.
+    pain-monitoring model (clinical rules §4.1) lets them run within the 0-3 "safe" band.
     """
     return (
         profile.pain_nprs <= 2
@@ -192,7 +192,7 @@ def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str
                 id="pelvic_floor",
                 title="No running while you have pelvic-floor symptoms",
                 text="Leaking, heaviness or dragging in the pelvic floor means running waits until a "
-                "pelvic-health physiotherapist has assessed you and says you are ready (RULES §2.7).",
+                "pelvic-health physiotherapist has assessed you and says you are ready.",
                 checklist=[
                     "Assessed by a pelvic-health physiotherapist",
                     "No leaking, heaviness or dragging when walking, hopping or jogging on the spot",
@@ -209,7 +209,7 @@ def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str
                 title="No running or jumping before 12 weeks after birth",
                 text=f"Running and impact start no earlier than week {earliest} of this plan, 12 weeks after "
                 "giving birth, and only if the checks below are free of pain, leaking, heaviness or "
-                "dragging (RULES §2.7).",
+                "dragging.",
                 checklist=[
                     "Walk briskly for 30 minutes",
                     "Balance on one leg for 10 seconds, each side",
@@ -225,8 +225,7 @@ def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str
             id="bone_stress_clearance",
             title="Running and jumping need your clinician's clearance",
             text="After a stress fracture or spondylolysis, impact starts only when your clinician has "
-            "cleared you, and every impact session must be completely pain-free: 0 out of 10 "
-            "(RULES §2.6, G3).",
+            "cleared you, and every impact session must be completely pain-free: 0 out of 10.",
             checklist=[
                 "Your clinician has cleared you to start running",
                 "No pain at all (0 out of 10) during daily activities",

@@ -41,7 +41,7 @@ from rehabgen.plan.sessions import choose_sessions, pin_warnings
 from rehabgen.plan.weeks import resolve_weeks
 
 DELOAD_EVERY = 4
-"""A reduced-volume week every 4th week in programmes of 8 weeks or more (RULES §3.5, G8)."""
+"""A reduced-volume week every 4th week in programmes of 8 weeks or more (clinical rules §3.5, G8)."""
 
 
 def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:

@@ -1,9 +1,9 @@
-"""The running track: paused, a walk-run ladder, then continuous running under the caps of RULES G7.
+"""The running track: paused, a walk-run ladder, then continuous running under the caps of clinical rules G7.
 
 * Walk-run: 3 sessions a week on non-consecutive days; each level is held for at least 2 sessions and a
-  reduced-volume week repeats the level instead of advancing (RULES §4.1 military protocol, §5.2).
+  reduced-volume week repeats the level instead of advancing (clinical rules §4.1 military protocol, §5.2).
 * Continuous: weekly km rises by at most 10% on the week before, and no single run is longer than 110% of
-  the longest run in the previous 4 weeks (RULES §3.5, Garmin-RUNSAFE). When a goal needs more than the caps
+  the longest run in the previous 4 weeks (clinical rules §3.5, Garmin-RUNSAFE). When a goal needs more than the caps
   allow, the caps stay and a warning says so.
 """
 
@@ -19,16 +19,16 @@ from rehabgen.model.vocab import BONE_STRESS_CAUSES
 from rehabgen.plan.phases import Layout
 
 WEEKLY_RISE = 1.10
-"""Weekly running volume rises by at most 10% (RULES §3.5, G7)."""
+"""Weekly running volume rises by at most 10% (clinical rules §3.5, G7)."""
 SINGLE_RUN_CAP = 1.10
-"""No run longer than 110% of the longest run in the previous 4 weeks (RULES §3.5, G7)."""
+"""No run longer than 110% of the longest run in the previous 4 weeks (clinical rules §3.5, G7)."""
 DELOAD_FACTOR = 0.9
 """Running volume in a reduced-volume week."""
 RUN_DAYS_WALK_RUN = (2, 4, 7)
 """Walk-run days: never two days in a row, within a week or across its end (G7)."""
 
 # (run minutes, walk minutes, repeats) per walk-run level; level 0 is the gentler bone-stress and postnatal
-# start (RULES §2.6 case: 6 × 30 s runs within a walk), levels 1-4 follow RULES §5.2 (1:4 → 4:1).
+# start (clinical rules §2.6 case: 6 × 30 s runs within a walk), levels 1-4 follow clinical rules §5.2 (1:4 → 4:1).
 WALK_RUN_LEVELS: tuple[tuple[float, float, int], ...] = (
     (0.5, 4.5, 6),
     (1.0, 4.0, 5),

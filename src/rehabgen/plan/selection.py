@@ -122,7 +122,7 @@ class Selector:
             and phase in (Phase.PROTECT, Phase.RESTORE)
             and Tag.UNILATERAL in ex.tags
         ):
-            s -= 4.0  # RULES §2.7: symmetric loading first for SIJ pain (low evidence, a preference only)
+            s -= 4.0  # clinical rules §2.7: symmetric loading first for SIJ pain (low evidence, a preference only)
         return s
 
     def pick(

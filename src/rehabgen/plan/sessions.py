@@ -21,7 +21,7 @@ from rehabgen.plan.slots import LEVEL_CAP, SESSIONS
 VARIETY_SLOTS = frozenset({"core_front", "glute_bridge", "glute_side", "legs_both", "legs_single"})
 """Slots where session B prefers a different exercise from A; warm-ups and stretches stay the same."""
 SYMPTOM_GUIDED_NOTE = (
-    "Optional: only if it eases your symptoms. Stop if pain spreads further down your leg (RULES §2.2, §2.3)."
+    "Optional: only if it eases your symptoms. Stop if pain spreads further down your leg."
 )
 
 
@@ -105,7 +105,7 @@ def _extras(selector: Selector, phase: Phase, weeks: range, taken: set[str]) -> 
         Phase.PROTECT,
         Phase.RESTORE,
     ):
-        # RULES §2.3: extension-in-lying only as an optional, symptom-guided item with the stop rule.
+        # clinical rules §2.3: extension-in-lying only as an optional, symptom-guided item with the stop rule.
         candidates = [
             ex
             for ex in catalogue

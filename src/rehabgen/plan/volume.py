@@ -15,7 +15,7 @@ from rehabgen.plan.selection import Choice
 from rehabgen.plan.slots import DROP_ORDER
 
 MAX_WEEKLY_SETS_RISE = 1.20
-"""Total weekly sets rise by at most 20% (RULES §4.2, G6; a tunable judgement)."""
+"""Total weekly sets rise by at most 20% (clinical rules §4.2, G6; a tunable judgement)."""
 SESSION_BUDGET_MIN: dict[Phase, int] = {
     Phase.PROTECT: 20,
     Phase.RESTORE: 35,

@@ -7,7 +7,7 @@ from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Tier, Week
 from rehabgen.render.handout import Handout
 from rehabgen.render.text import notes_by_id
-from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES
+from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES, TAG_LABELS
 
 _KIND = {"exercise": "Exercises", "walk": "Walk", "run": "Run", "cross_training": "Cross-training"}
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -59,8 +59,12 @@ def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
     out += _exercises(programme, catalogue)
     if programme.exclusions:
         out += ["## Left out of this plan, and why", ""]
+        groups: dict[tuple[int, int, str], list[str]] = {}
         for e in programme.exclusions:
-            out.append(f"- weeks {e.from_week}-{e.to_week}: {e.tag.value.replace('_', ' ')} - {_md(e.because)}")
+            groups.setdefault((e.from_week, e.to_week, e.because), []).append(TAG_LABELS[e.tag])
+        for (start, end, because), labels in sorted(groups.items()):
+            weeks = f"week {start}" if start == end else f"weeks {start}-{end}"
+            out.append(f"- {weeks}: {_md('; '.join(labels))}. {_md(because)}")
         out.append("")
     out += _advice(programme)
     out.append(_footer(programme))

@@ -1,7 +1,7 @@
 """Where to get help, by region: emergency and urgent numbers and the words people there use for them.
 
-The handout's safety net (RULES G1) and every referral page print these. The UK wording follows the NHS
-tiers in RULES §1.1 (999 or A&E; urgent GP or 111). Other regions use their public emergency number and
+The handout's safety net (clinical rules G1) and every referral page print these. The UK wording follows the NHS
+tiers in clinical rules §1.1 (999 or A&E; urgent GP or 111). Other regions use their public emergency number and
 the usual same-day route; clinics should check the wording for their own area before printing.
 """
 

@@ -6,7 +6,7 @@ a vocabulary member looks it up here, so a label is written once and a second la
 
 from __future__ import annotations
 
-from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Phase, Tag
+from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Phase, Status, Tag
 
 # (label, description): the description is read by patients, so it is short and plain.
 CAUSE_INFO: dict[Cause, tuple[str, str]] = {
@@ -195,3 +195,48 @@ ACTIVITY_NAMES: dict[str, str] = {
     "brisk_walk": "Walk",
 }
 """Short names of the cross-training and walking activities, for calendar cells (by exercise id)."""
+
+TAG_LABELS: dict[Tag, str] = {
+    Tag.NEUTRAL_STABILISATION: "holding the spine steady",
+    Tag.ANTI_EXTENSION: "resisting an arched back",
+    Tag.LATERAL_CORE: "side-plank work",
+    Tag.HIP_EXTENSION: "moving the thigh back",
+    Tag.HIP_STRENGTH_NEUTRAL: "hip strength with a steady back",
+    Tag.MOBILITY_SMALL_RANGE: "small, gentle back movements",
+    Tag.MOBILITY_FLEX_EXT: "rounding and arching the back",
+    Tag.LOADED_FLEXION: "curling forward against a load (sit-ups, roll-ups)",
+    Tag.TRUNK_FLEXION: "holding the trunk curled forward",
+    Tag.PASSIVE_FLEXION: "resting bent forward (knees to chest, child's pose)",
+    Tag.SPINAL_ROTATION: "twisting",
+    Tag.EXTENSION_LOADED: "arching back against a load (back extensions, superman)",
+    Tag.EXTENSION_END_RANGE: "arching back as far as it goes (press-ups, cobra)",
+    Tag.EXTENSION_BIASED: "exercises that tend to arch the back",
+    Tag.EXTENSION_RISK: "exercises that can tip the back into an arch",
+    Tag.LOADED_HINGE: "bending forward from the hips with a weight (deadlifts)",
+    Tag.AXIAL_LOAD: "carrying a weight down through the spine",
+    Tag.FLEXION_RISK: "exercises that can round the lower back (leg press)",
+    Tag.LOWER_LIMB_STRENGTH: "leg strength work (squats, lunges)",
+    Tag.UNILATERAL: "one leg at a time",
+    Tag.MACHINE: "gym machines",
+    Tag.STRETCH: "held stretches",
+    Tag.DYNAMIC_WARMUP: "moving warm-ups",
+    Tag.RECOVERY: "foam rolling",
+    Tag.AEROBIC_LOW_IMPACT: "low-impact exercise for the heart and lungs",
+    Tag.CROSS_TRAINING: "other endurance sports",
+    Tag.FLEXED_POSTURE: "sitting or leaning forward (cycling)",
+    Tag.IMPACT: "impact (feet striking the ground hard)",
+    Tag.RUNNING: "running",
+    Tag.PLYOMETRIC: "jumps and hops",
+    Tag.BREATHING: "breathing exercises",
+}
+"""Short plain names of the movement tags, for the handout's "left out of your plan" lists."""
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.EMERGENCY_REFERRAL: "Emergency: go to hospital now, no exercise plan",
+    Status.URGENT_REFERRAL: "Urgent: see a doctor today, no exercise plan yet",
+    Status.CLINICIAN_REQUIRED: "A clinician must assess first: no exercise plan yet",
+    Status.PROGRAMME_WITH_REFERRAL_ADVICE: "Exercise plan, with advice to see a clinician soon",
+    Status.PROGRAMME: "Exercise plan",
+    Status.INPUT_ERROR: "The answers could not be read",
+}
+"""The triage outcome in words."""

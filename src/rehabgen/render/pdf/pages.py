@@ -10,12 +10,12 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
-from rehabgen.model.vocab import Cause, Status
+from rehabgen.model.vocab import Cause, Status, Tag
 from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para
 from rehabgen.render.pdf.fonts import markup
 from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RED, Theme, styles
 from rehabgen.words.help import routes_for
-from rehabgen.words.labels import CAUSE_INFO
+from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
 
 TIER_COLOURS = {"emergency": RED, "urgent": AMBER, "soon": GREY, "green": GREEN, "amber": AMBER, "red": RED}
 """The colour of each graded band, by its code."""
@@ -233,29 +233,23 @@ def advice_pages(programme: Programme, theme: Theme) -> list[Flowable]:
 
 
 def clinician_page(programme: Programme, theme: Theme, template_title: str) -> list[Flowable]:
-    """For the clinician: status, reasons, exclusions with their rules, and how to trace this page."""
+    """For the clinician: status, reasons, exclusions with their rules, and how to trace this page.
+
+    Plain labels, with the codes of the JSON output in small print for anyone matching the two.
+    """
     s = styles(theme)
     meta = programme.meta
     out: list[Flowable] = [para("For your physiotherapist or doctor", s["h1"])]
-    out.append(
-        para(
-            f"{programme.status.value}" + (f": {'; '.join(programme.reasons)}" if programme.reasons else ""),
-            s["body"],
-            bold_prefix="Triage:",
-        )
-    )
-    causes = ", ".join(meta.causes) or "none given"
-    out.append(para(f"{causes}. Template: {template_title} ({meta.template}).", s["body"], bold_prefix="Causes:"))
+    triage = STATUS_LABELS[programme.status] + (f": {'; '.join(programme.reasons)}" if programme.reasons else "")
+    out.append(para(triage, s["body"], bold_prefix="Triage:"))
+    causes = [Cause(c) for c in meta.causes]
+    named = "; ".join(CAUSE_INFO[c][0] for c in causes) or "none given"
+    out.append(para(f"{named}. Programme template: {template_title}.", s["body"], bold_prefix="Causes:"))
+    codes = [programme.status.value, *meta.causes, f"template {meta.template}"]
+    out.append(para("Codes: " + ", ".join(codes), s["tiny"]))
     if programme.exclusions:
-        out.append(para("Movements left out, by week (RULES §2.9)", s["h3"]))
-        rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Movement tag", "Weeks", "Because")]]
-        for e in programme.exclusions:
-            weeks = str(e.from_week) if e.from_week == e.to_week else f"{e.from_week}–{e.to_week}"
-            rows.append([para(e.tag.value, s["cell"]), para(weeks, s["cell"]), para(e.because, s["cell"])])
-        w = theme.frame_width
-        table = Table(rows, colWidths=[w * 0.22, w * 0.1, w * 0.68], repeatRows=1)
-        table.setStyle(TableStyle(grid_style()))
-        out.append(table)
+        out.append(para("Movements left out of the plan, and why", s["h3"]))
+        out.append(exclusion_table(programme, theme))
     out.append(Spacer(1, theme.body * 0.6))
     out.append(
         para(
@@ -266,6 +260,24 @@ def clinician_page(programme: Programme, theme: Theme, template_title: str) -> l
         )
     )
     return out
+
+
+def exclusion_table(programme: Programme, theme: Theme) -> Table:
+    """One row per rule and window: the movements in words, the weeks, the reason, the codes in small print."""
+    s = styles(theme)
+    groups: dict[tuple[str, int, int, str], list[Tag]] = {}
+    for e in programme.exclusions:
+        groups.setdefault((e.code, e.from_week, e.to_week, e.because), []).append(e.tag)
+    rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Movements", "Weeks", "Why")]]
+    for (code, start, end, because), tags in sorted(groups.items(), key=lambda g: (g[0][1], g[0][2], g[0][0])):
+        weeks = str(start) if start == end else f"{start}–{end}"
+        movements = [para("; ".join(TAG_LABELS[t] for t in tags), s["cell"])]
+        movements.append(para(", ".join([code, *(t.value for t in tags)]), s["tiny"]))
+        rows.append([movements, para(weeks, s["cell"]), para(because, s["cell"])])
+    w = theme.frame_width
+    table = Table(rows, colWidths=[w * 0.42, w * 0.1, w * 0.48], repeatRows=1)
+    table.setStyle(TableStyle(grid_style()))
+    return table
 
 
 def referral_page(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
