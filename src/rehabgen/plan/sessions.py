@@ -17,12 +17,11 @@ from rehabgen.model.vocab import Category, Cause, Phase, Tag
 from rehabgen.plan.phases import Layout
 from rehabgen.plan.selection import Choice, Selector
 from rehabgen.plan.slots import LEVEL_CAP, SESSIONS
+from rehabgen.words.labels import EQUIPMENT_LABELS, TAG_LABELS
 
 VARIETY_SLOTS = frozenset({"core_front", "glute_bridge", "glute_side", "legs_both", "legs_single"})
 """Slots where session B prefers a different exercise from A; warm-ups and stretches stay the same."""
-SYMPTOM_GUIDED_NOTE = (
-    "Optional: only if it eases your symptoms. Stop if pain spreads further down your leg."
-)
+SYMPTOM_GUIDED_NOTE = "Optional: only if it eases your symptoms. Stop if pain spreads further down your leg."
 
 
 @dataclass
@@ -128,8 +127,7 @@ def pin_warnings(selector: Selector, template: Template, spans: list[Span], week
             message = f"The template pins '{pin}', which is not in the catalogue."
             warnings.append(PlanWarning(code="pinned_exercise_unknown", message=message))
         elif pin not in used:
-            reason = selector.allowed(ex, range(1, weeks_n + 1)) or "too hard for this plan's phases"
-            message = f"{ex.name} is pinned by the template but left out for safety: {reason}."
+            message = f"{ex.name} is pinned by the template but left out for safety: {_why_not(selector, ex, weeks_n)}."
             warnings.append(PlanWarning(code="pinned_exercise_dropped", message=message))
     return warnings
 
@@ -143,3 +141,17 @@ def by_slot(choices: Sequence[Choice]) -> dict[tuple[str, int], Exercise]:
         counts[choice.slot] = n + 1
         keyed[(choice.slot, n)] = choice.exercise
     return keyed
+
+
+def _why_not(selector: Selector, ex: Exercise, weeks_n: int) -> str:
+    """Why an exercise cannot be in this plan, in words for the runner."""
+    if ex.id in selector.template.ban:
+        return "the template also leaves it out"
+    missing = [EQUIPMENT_LABELS[e] for e in ex.equipment if e not in selector.profile.equipment]
+    if missing:
+        return f"it needs {', '.join(missing)}"
+    for week in range(1, weeks_n + 1):
+        hit = [TAG_LABELS[t] for t in ex.tags if t in selector.excluded[week]]
+        if hit:
+            return f"{'; '.join(hit)} is left out of your plan in week {week}"
+    return "it is harder than this plan's phases allow"
