@@ -58,6 +58,11 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
     safety_text = " ".join([safety.text, *(f"{t.action} {t.text}" for t in safety.tiers), *safety.points]).lower()
     for words in ("genitals", "both legs", "weakness", "temperature", "weight loss", "night"):
         assert words in safety_text, f"G1 safety net does not name {words!r}"
+    # T1 is about change: symptoms in both legs are an emergency when new or worsening, and a runner who already
+    # has leg symptoms is told which change matters (issue 12, item 1).
+    assert "new or worsening pain, numbness or weakness in both legs" in safety_text, "T1 wording"
+    if profile.has_leg_symptoms:
+        assert any("already have symptoms in" in p for p in safety.points), "baseline leg symptoms not addressed"
 
     if not programme.status.allows_programme:
         check_patient_words(programme, catalogue)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from rehabgen.clinical.triage import triage
+from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.vocab import Status
+from rehabgen.plan.planner import build_programme
 from tests.conftest import make_profile
 
 T1_FLAGS = [
@@ -63,8 +65,53 @@ def test_new_onset_over_50_is_t3_advice() -> None:
     assert "new_onset_over_50" in result.codes
 
 
-def test_under_16_needs_a_clinician() -> None:
+def test_under_16_needs_a_clinician_until_one_has_diagnosed_it() -> None:
     assert triage(make_profile(age=14)).status is Status.CLINICIAN_REQUIRED
+    diagnosed = triage(make_profile(age=14, causes=["weak_core"], clinician_diagnosed=True))
+    assert diagnosed.status is Status.PROGRAMME_WITH_REFERRAL_ADVICE
+    assert "under_16_supervised" in diagnosed.codes and "under_16" not in diagnosed.codes
+
+
+def test_a_diagnosed_teenager_gets_a_plan_whose_progression_the_clinician_supervises(catalogue: Catalogue) -> None:
+    profile = make_profile(age=15, causes=["spondylolysis"], clinician_diagnosed=True, pain_nprs=2)
+    programme = build_programme(profile, catalogue)
+    assert programme.status is Status.PROGRAMME_WITH_REFERRAL_ADVICE and programme.weeks
+    progression = next(a for a in programme.advice if a.id == "progression")
+    assert any("clinician who is treating you decides" in p for p in progression.points)
+    assert programme.referral is not None and any("supervises" in d for d in programme.referral.details)
+
+
+@pytest.mark.parametrize(
+    ("flags", "concern", "words"),
+    [
+        ({"fever_or_unwell": True}, "infection", "infection"),
+        ({"immunosuppression_or_ivdu": True}, "infection", "infection"),
+        ({"history_of_cancer": True}, "cancer", "Most back pain is not serious"),
+        ({"saddle_anaesthesia": True}, "cauda_equina", "nerves at the bottom of the spine"),
+        ({"osteoporosis_or_steroids": True}, "fracture", "broken bone"),
+    ],
+)
+def test_referrals_say_why_in_plain_words(
+    catalogue: Catalogue, flags: dict[str, bool], concern: str, words: str
+) -> None:
+    programme = build_programme(make_profile(red_flags=flags), catalogue)
+    assert concern in programme.concerns
+    assert programme.referral is not None and any(words in d for d in programme.referral.details)
+
+
+def test_severe_new_pain_gets_the_see_a_clinician_banner() -> None:
+    decision = triage(make_profile(pain_nprs=10, symptom_duration_weeks=0.5))
+    assert decision.status is Status.PROGRAMME_WITH_REFERRAL_ADVICE and "severe_pain" in decision.codes
+    assert "severe_pain" not in triage(make_profile(pain_nprs=7)).codes
+
+
+def test_a_cleared_bone_stress_injury_in_pain_gets_review_and_no_running(catalogue: Catalogue) -> None:
+    profile = make_profile(
+        causes=["stress_fracture_sacral"], clinician_diagnosed=True, cleared_for_impact=True, pain_nprs=9
+    )
+    programme = build_programme(profile.model_copy(update={"programme_weeks": 12}), catalogue)
+    assert "bone_stress_pain" in programme.reason_codes
+    assert not any(s.kind == "run" for w in programme.weeks for s in w.sessions)
 
 
 @pytest.mark.parametrize("cause", ["spondylolysis", "stress_fracture_sacral"])

@@ -55,3 +55,17 @@ def test_no_advice_prescribes_orthotics_inserts_or_belts() -> None:
     for section in advice:
         text = " ".join([section.text, *section.points, *(t.text for t in section.tiers)])
         assert not FORBIDDEN_AIDS.search(text), section.id
+
+
+def test_the_safety_net_speaks_of_change_and_of_the_runners_baseline() -> None:
+    plain = safety_net(make_profile())
+    emergency = plain.tiers[0].text
+    assert "new or worsening pain, numbness or weakness in both legs" in emergency
+    assert plain.points == []
+    stenosis = make_profile(
+        causes=["spinal_stenosis"], clinician_diagnosed=True, leg_symptoms="bilateral", symptom_duration_weeks=40
+    )
+    (point,) = safety_net(stenosis).points
+    assert "already have symptoms in both legs" in point and "not an emergency on their own" in point
+    (one_leg,) = safety_net(make_profile(leg_symptoms="unilateral_below_knee")).points
+    assert "one leg" in one_leg and "weaker" in one_leg

@@ -37,7 +37,9 @@ def test_stenosis_keeps_extension_out_for_the_whole_programme() -> None:
 
 def test_bone_stress_impact_waits_for_clearance() -> None:
     blocked = _excluded(12, causes=["spondylolysis"], clinician_diagnosed=True, age=19)
-    cleared = _excluded(12, causes=["spondylolysis"], clinician_diagnosed=True, cleared_for_impact=True, age=19)
+    cleared = _excluded(
+        12, causes=["spondylolysis"], clinician_diagnosed=True, cleared_for_impact=True, age=19, pain_nprs=1
+    )
     assert all(blocked[w] >= IMPACT_TAGS for w in range(1, 13))
     assert not IMPACT_TAGS & cleared[12]
 

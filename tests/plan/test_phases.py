@@ -32,13 +32,13 @@ def test_bone_stress_waits_longer_and_needs_clearance() -> None:
         make_profile(causes=["stress_fracture_sacral"], clinician_diagnosed=True), DEFAULT_TEMPLATE, 12
     )
     assert blocked.run_start is None and blocked.running_blocked_by
-    cleared = layout_phases(
-        make_profile(causes=["stress_fracture_sacral"], clinician_diagnosed=True, cleared_for_impact=True),
-        DEFAULT_TEMPLATE,
-        12,
-    )
-    assert cleared.run_start is not None and cleared.restore == 3
-    assert {g.id for g in cleared.gates} == {"bone_stress_clearance"}
+    cleared = make_profile(causes=["stress_fracture_sacral"], clinician_diagnosed=True, cleared_for_impact=True)
+    layout = layout_phases(cleared.model_copy(update={"pain_nprs": 1}), DEFAULT_TEMPLATE, 12)
+    assert layout.run_start is not None and layout.restore == 3
+    assert {g.id for g in layout.gates} == {"bone_stress_clearance"}
+    # Cleared, but in pain: impact needs 0/10, so no running is planned and the clinician should review it.
+    painful = layout_phases(cleared.model_copy(update={"pain_nprs": 9}), DEFAULT_TEMPLATE, 12)
+    assert painful.run_start is None and "0 out of 10" in (painful.running_blocked_by or "")
 
 
 def test_postpartum_running_waits_for_twelve_weeks() -> None:

@@ -47,11 +47,50 @@ class Triage:
         """The reason codes, for tests and machine readers."""
         return [r.code for r in self.reasons]
 
+    @property
+    def concerns(self) -> list[str]:
+        """What the reasons can point to (``infection``, ``cancer`` …), most severe reason first, once each."""
+        found: dict[str, None] = {}
+        for reason in self.reasons:
+            if reason.code in CONCERNS:
+                found.setdefault(CONCERNS[reason.code], None)
+        return list(found)
+
+
+CONCERNS: dict[str, str] = {
+    "saddle_anaesthesia": "cauda_equina",
+    "bladder_dysfunction": "cauda_equina",
+    "bowel_dysfunction": "cauda_equina",
+    "sexual_dysfunction_new": "cauda_equina",
+    "bilateral_weakness": "cauda_equina",
+    "bilateral_leg_symptoms": "cauda_equina",
+    "progressive_weakness": "nerve_pressure",
+    "significant_trauma": "fracture",
+    "osteoporosis_or_steroids": "fracture",
+    "fever_or_unwell": "infection",
+    "fever_with_neuro": "infection",
+    "immunosuppression_or_ivdu": "infection",
+    "night_sweats": "infection_or_cancer",
+    "history_of_cancer": "cancer",
+    "cancer_with_neuro": "cancer",
+    "unexplained_weight_loss": "cancer",
+    "night_pain_unrelieved": "cancer",
+    "over_50_not_improving": "cancer",
+    "spinal_history_new_pain": "spinal_history",
+}
+"""The possible cause a red flag points to (clinical rules §1.1: cauda equina, fracture, infection, cancer)."""
+
 
 # Over 50 with an episode younger than this counts as "new onset" (clinical rules §1.1 age flags) [JUDGEMENT].
 NEW_ONSET_WEEKS = 12
 # Bilateral symptoms this recent are "new" (clinical rules §1.2 note: new = within 2 weeks).
 NEW_BILATERAL_WEEKS = 2
+# Pain this high gets the "see a clinician soon" banner: the NHS advises seeing a GP when back pain is severe
+# (clinical rules §1.1); 8 out of 10 as the threshold is [JUDGEMENT].
+SEVERE_PAIN = 8
+# After a bone-stress injury, pain at or above this asks for the clinician's review before impact, and no
+# running is planned (clinical rules §2.6: impact only at 0/10; the threshold is [JUDGEMENT]).
+BONE_STRESS_PAIN = 3
 
 
 def triage(profile: Profile) -> Triage:
@@ -199,7 +238,7 @@ def _urgent(profile: Profile) -> list[Reason]:
 def _clinician_first(profile: Profile) -> list[Reason]:
     """T3 block: a clinician must make the diagnosis first."""
     found = []
-    if profile.age < 16:
+    if profile.age < 16 and not profile.clinician_diagnosed:
         text = "Back pain under the age of 16 needs a clinician's assessment first."
         found.append(Reason("under_16", _C, text, "T3"))
     if profile.has(*BONE_STRESS_CAUSES) and not profile.clinician_diagnosed:
@@ -238,6 +277,15 @@ def _see_a_clinician_soon(profile: Profile) -> list[Reason]:
         if present
     ]
     found += escalators
+    if profile.age < 16 and profile.clinician_diagnosed:
+        text = "Under 16: the clinician who diagnosed you supervises this plan and decides each step up."
+        found.append(Reason("under_16_supervised", _A, text, "T3"))
+    if profile.pain_nprs >= SEVERE_PAIN:
+        text = f"Severe pain ({profile.pain_nprs} out of 10)."
+        found.append(Reason("severe_pain", _A, text, "§1.1"))
+    if profile.has(*BONE_STRESS_CAUSES) and profile.clinician_diagnosed and profile.pain_nprs >= BONE_STRESS_PAIN:
+        text = "Pain after a bone-stress injury: your clinician should check it before any running or jumping."
+        found.append(Reason("bone_stress_pain", _A, text, "§2.6"))
     if profile.leg_symptoms == "unilateral_below_knee":
         found.append(Reason("leg_pain_below_knee", _A, "Pain that spreads below the knee.", "T3"))
     if flags.worse_cough_sneeze:

@@ -219,6 +219,8 @@ class Programme(StrictModel):
     reasons: list[str]
     """Why the status is what it is, in plain words (every trigger, most severe first)."""
     reason_codes: list[str] = []
+    concerns: list[str] = []
+    """What the red flags can point to (``cauda_equina``, ``infection``, ``cancer``, ``fracture`` …)."""
     warnings: list[PlanWarning] = []
     exclusions: list[Exclusion] = []
     advice: list[Advice] = []

@@ -36,8 +36,8 @@ def safety_net(profile: Profile) -> Advice:
                 label="EMERGENCY",
                 action=routes.emergency,
                 text="numbness or tingling around your genitals, bottom or inner thighs; new trouble passing "
-                "urine, or leaking urine or stools; pain, numbness or weakness in both legs; weakness in your "
-                "legs that is quickly getting worse.",
+                "urine, or leaking urine or stools; new or worsening pain, numbness or weakness in both legs; "
+                "weakness in your legs that is getting worse.",
             ),
             Tier(
                 code="urgent",
@@ -54,7 +54,25 @@ def safety_net(profile: Profile) -> Advice:
                 "you from doing your daily activities.",
             ),
         ],
+        points=_baseline(profile),
     )
+
+
+def _baseline(profile: Profile) -> list[str]:
+    """When the runner already has leg symptoms: which change is the emergency (clinical rules §1.2 note, T1)."""
+    if profile.has_bilateral_symptoms:
+        return [
+            "You already have symptoms in both legs, and they are not an emergency on their own. What matters "
+            "is change: get emergency help if they spread, get stronger, or become numb, if either leg gets "
+            "weaker, or if you notice any of the emergency signs above."
+        ]
+    if profile.has_leg_symptoms:
+        return [
+            "You already have symptoms in one leg. What matters is change: get urgent help if that leg or foot "
+            "gets weaker, and emergency help if symptoms start in the other leg as well or you notice any of "
+            "the emergency signs above."
+        ]
+    return []
 
 
 def disclaimer() -> Advice:
@@ -109,7 +127,7 @@ def pain_monitoring(profile: Profile) -> Advice:
     )
 
 
-def progression_rules() -> Advice:
+def progression_rules(profile: Profile) -> Advice:
     """Clinical rules §4.2: when to step up, hold and step back."""
     return Advice(
         id="progression",
@@ -124,8 +142,19 @@ def progression_rules() -> Advice:
             "2 or more points higher than usual, or leg symptoms spread further down the leg.",
             "If you have to step back twice in a row, or a warning sign from the box above appears, contact a "
             "doctor or physiotherapist.",
+            *_supervised(profile),
         ],
     )
+
+
+def _supervised(profile: Profile) -> list[str]:
+    """Under 16, the treating clinician decides each step up (clinical rules T3)."""
+    if profile.age >= 16:
+        return []
+    return [
+        "You are under 16, so the clinician who is treating you decides when you step up. Take this plan to "
+        "every visit, and do not move to the next step until they agree."
+    ]
 
 
 def peripheralisation() -> Advice:
@@ -335,7 +364,7 @@ _OPTIONAL_SECTIONS: dict[str, Callable[[Profile], Advice]] = {
 
 def build_advice(profile: Profile, template: Template, *, has_running: bool) -> list[Advice]:
     """Every advice section this profile's handout carries, in reading order."""
-    sections = [safety_net(profile), stay_active(), pain_monitoring(profile), progression_rules()]
+    sections = [safety_net(profile), stay_active(), pain_monitoring(profile), progression_rules(profile)]
     if profile.has_leg_symptoms:
         sections.append(peripheralisation())
     sections.append(outcome_tracking())

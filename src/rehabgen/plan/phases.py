@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from rehabgen.clinical.triage import BONE_STRESS_PAIN
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Gate, PhaseSpan
 from rehabgen.model.template import Template
@@ -237,5 +238,10 @@ def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str
             blocked_by = blocked_by or (
                 "Running waits for your clinician's clearance after a bone-stress injury; bring this plan "
                 "to your next review."
+            )
+        elif profile.pain_nprs >= BONE_STRESS_PAIN:
+            blocked_by = blocked_by or (
+                f"After a bone-stress injury, running and jumping need pain at 0 out of 10, and your pain is "
+                f"{profile.pain_nprs} out of 10 now. Ask your clinician to review it before you run."
             )
     return gates, blocked_by, earliest

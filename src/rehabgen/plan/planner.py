@@ -113,6 +113,7 @@ def _plan(
         status=decision.status,
         reasons=[r.text for r in decision.reasons],
         reason_codes=decision.codes,
+        concerns=decision.concerns,
         warnings=warnings,
         exclusions=exclusions,
         advice=build_advice(profile, template, has_running=bool(run_weeks)),

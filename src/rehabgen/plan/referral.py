@@ -15,6 +15,7 @@ from rehabgen.model.programme import Meta, Programme, Referral
 from rehabgen.model.vocab import Status
 from rehabgen.plan.advice import disclaimer, safety_net
 from rehabgen.words.help import routes_for
+from rehabgen.words.labels import CONCERN_TEXT
 
 
 def referral_programme(profile: Profile, decision: Triage, meta: Meta) -> Programme:
@@ -24,13 +25,20 @@ def referral_programme(profile: Profile, decision: Triage, meta: Meta) -> Progra
         status=decision.status,
         reasons=[r.text for r in decision.reasons],
         reason_codes=decision.codes,
+        concerns=decision.concerns,
         advice=[safety_net(profile), disclaimer()],
-        referral=_referral(profile, decision.status),
+        referral=_referral(profile, decision),
         meta=meta,
     )
 
 
-def _referral(profile: Profile, status: Status) -> Referral:
+def _referral(profile: Profile, decision: Triage) -> Referral:
+    referral = _what_to_do(profile, decision.status)
+    why = [CONCERN_TEXT[c] for c in decision.concerns]
+    return referral.model_copy(update={"details": [*why, *referral.details]})
+
+
+def _what_to_do(profile: Profile, status: Status) -> Referral:
     routes = routes_for(profile.region)
     if status is Status.EMERGENCY_REFERRAL:
         return Referral(
@@ -69,5 +77,5 @@ def see_a_clinician_banner(profile: Profile, decision: Triage) -> Referral | Non
     return Referral(
         headline="See a doctor or physiotherapist soon",
         action=f"{routes.routine}. You can start this plan in the meantime.",
-        details=[r.text for r in decision.reasons],
+        details=[r.text for r in decision.reasons] + [CONCERN_TEXT[c] for c in decision.concerns],
     )

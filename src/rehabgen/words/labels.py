@@ -240,3 +240,21 @@ STATUS_LABELS: dict[Status, str] = {
     Status.INPUT_ERROR: "The answers could not be read",
 }
 """The triage outcome in words."""
+
+CONCERN_TEXT: dict[str, str] = {
+    "cauda_equina": "These signs can mean the nerves at the bottom of the spine are being squeezed. This is rare, "
+    "but it needs checking in hospital straight away, because treatment works best early.",
+    "nerve_pressure": "Weakness that is getting worse means a nerve may be under pressure. A doctor should "
+    "check it today.",
+    "fracture": "After a serious fall or blow, or with fragile bones, back pain can come from a broken bone. "
+    "A doctor needs to check for that before you exercise.",
+    "infection": "With back pain, a high temperature, feeling unwell or a weakened immune system can, rarely, "
+    "be a sign of an infection near the spine. A doctor needs to rule that out first.",
+    "infection_or_cancer": "Drenching night sweats with back pain can, rarely, be a sign of an infection or "
+    "another illness. A doctor should check.",
+    "cancer": "Most back pain is not serious. But with these answers a doctor should check that the pain is not "
+    "coming from something other than muscles and joints, such as a past cancer or a new illness.",
+    "spinal_history": "New or changed pain after a spinal fracture, tumour or infection should be checked by a "
+    "doctor before you start exercising.",
+}
+"""Why a referral matters, said calmly, for each concern a red flag can point to (clinical.triage.CONCERNS)."""

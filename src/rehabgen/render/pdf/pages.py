@@ -126,6 +126,7 @@ def safety_net_box(programme: Programme, theme: Theme) -> list[Flowable]:
         text = f'<font color="#{colour.hexval()[2:]}"><b>{markup(lead)}</b></font>'
         text += f" if you have: {markup(tier.text)}" if tier.action else f" {markup(tier.text)}"
         content.append(Paragraph(text, s["body"]))
+    content += [para(point, s["body"], bold_prefix="For you:") for point in advice.points]
     return [KeepTogether([boxed(content, theme, border=RED, border_width=2.2)])]
 
 
