@@ -266,6 +266,16 @@ _ADVICE: dict[Cause, tuple[str, ...]] = {
     Cause.LEG_LENGTH_DISCREPANCY: ("leg_length",),
     Cause.OBESITY: ("body_weight",),
     Cause.TIGHT_HIP_FLEXORS: ("sitting",),
+    Cause.SPINAL_STENOSIS: ("stenosis",),
+}
+
+# clinical rules §2.5: seated cycling is tolerated in stenosis and eased leg symptoms in a small trial; §2.6,
+# §2.9: after a bone-stress injury, non-impact cardio while impact waits (the impact forms are excluded by the
+# rules above until a clinician clears running).
+_AEROBIC: dict[Cause, frozenset[Tag]] = {
+    Cause.SPINAL_STENOSIS: frozenset({Tag.FLEXED_POSTURE}),
+    Cause.STRESS_FRACTURE_SACRAL: frozenset({Tag.CROSS_TRAINING}),
+    Cause.SPONDYLOLYSIS: frozenset({Tag.CROSS_TRAINING}),
 }
 
 
@@ -277,6 +287,11 @@ class CauseSpec:
     cautions: frozenset[Tag] = field(default_factory=frozenset)
     prefer: frozenset[Tag] = field(default_factory=frozenset)
     advice: tuple[str, ...] = ()
+    aerobic: frozenset[Tag] = field(default_factory=frozenset)
+    """Endurance work this cause favours (tags of cross-training exercises): prescribed twice a week from
+    week 1 when the runner has the kit and the exercise is allowed."""
+    interval_walks: bool = False
+    """Walking provokes the symptoms: walks are taken in spells, with rests sitting or leaning forward."""
 
 
 CAUSES: dict[Cause, CauseSpec] = {
@@ -285,6 +300,8 @@ CAUSES: dict[Cause, CauseSpec] = {
         cautions=_CAUTION.get(cause, frozenset()),
         prefer=_PREFER.get(cause, frozenset()),
         advice=_ADVICE.get(cause, ()),
+        aerobic=_AEROBIC.get(cause, frozenset()),
+        interval_walks=cause is Cause.SPINAL_STENOSIS,
     )
     for cause in Cause
 }

@@ -342,6 +342,25 @@ def weight() -> Advice:
     )
 
 
+def stenosis() -> Advice:
+    """Clinical rules §2.5: posture-dependent leg symptoms in spinal stenosis."""
+    return Advice(
+        id="stenosis",
+        title="Easing leg symptoms from spinal stenosis",
+        text="Bending forward opens up the space around the nerves in your lower back; standing tall, walking "
+        "upright and arching backwards narrow it. That is why leg symptoms often come on when you walk and "
+        "ease when you sit down or lean forward.",
+        points=[
+            "Walk in spells: when your legs ache or tingle, sit down or lean forward on a rail, a bench or a "
+            "shopping trolley until it eases, then carry on.",
+            "Cycling on an exercise bike keeps your heart and legs fit while you sit slightly bent forward, "
+            "which most people with stenosis find comfortable.",
+            "Choose flat routes: walking or running downhill makes you lean back.",
+            "The exercises in your plan that bend your lower back gently forward can ease your legs when they ache.",
+        ],
+    )
+
+
 def sitting() -> Advice:
     """Seed 003: tight hip flexors from long sitting."""
     return Advice(
@@ -358,6 +377,7 @@ _OPTIONAL_SECTIONS: dict[str, Callable[[Profile], Advice]] = {
     "leg_length": lambda profile: leg_length(),
     "body_weight": lambda profile: weight(),
     "sitting": lambda profile: sitting(),
+    "stenosis": lambda profile: stenosis(),
 }
 """Sections a handout carries only when a cause (``clinical.causes``) or the profile asks for them, in order."""
 

@@ -11,11 +11,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rehabgen.clinical.causes import CAUSES
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Item, RunPlan, Session
-from rehabgen.model.vocab import Phase
+from rehabgen.model.vocab import Category, Phase, Tag
 from rehabgen.plan.dosage import Dose
+from rehabgen.plan.phases import POSTPARTUM_RUN_WEEKS
 from rehabgen.plan.running import RunningPlan
 from rehabgen.plan.selection import Choice, Selector
 
@@ -30,6 +32,13 @@ EXERCISE_DAYS: dict[int, tuple[int, ...]] = {
 }
 """Structured sessions spread so that with 3 or fewer a week no two fall on consecutive days (G9)."""
 CROSS_TRAINING_IDS = ("stationary_cycling", "swimming", "pool_running", "elliptical_trainer")
+INTERVAL_WALK_NOTE = (
+    "Walk in spells: when your legs start to ache or tingle, stop and sit, or lean forward on a rail or bench, "
+    "until it eases, then carry on. The minutes are your total walking time."
+)
+"""For causes where walking upright brings on leg symptoms (stenosis, clinical rules §2.5)."""
+PREFERRED_AEROBIC_PER_WEEK = 2
+"""Sessions a week of the endurance work a cause favours (issue 12: at least twice, from week 1)."""
 WALK_ID = "brisk_walk"
 
 
@@ -109,9 +118,9 @@ class DayPlanner:
                 )
             )
         cross = self._cross_training(phase, week, run_days, cross_minutes, dates)
-        if cross is not None:
-            days[cross.day].append(cross)
-        busy = run_days | ({cross.day} if cross is not None else set())
+        for session in cross:
+            days[session.day].append(session)
+        busy = run_days | {c.day for c in cross}
         for walk in self._walks(phase, run_days, busy, walk_minutes, dates):
             days[walk.day].append(walk)
         return [session for day in range(1, 8) for session in days[day]]
@@ -139,30 +148,50 @@ class DayPlanner:
 
     def _cross_training(
         self, phase: Phase, week: int, run_days: set[int], minutes: int, dates: dict[int, dt.date | None]
-    ) -> Session | None:
-        if phase is Phase.PROTECT:
-            return None
-        catalogue = self.selector.catalogue
-        candidates = [catalogue.exercises[i] for i in CROSS_TRAINING_IDS if i in catalogue]
-        cross = self.selector.best_of(candidates, phase, range(week, week + 1))
+    ) -> list[Session]:
+        """Endurance work other than running, on days without runs.
+
+        Twice a week from week 1 where a cause favours it and the kit allows; otherwise once a week from the
+        restore phase on, optional once running has started.
+        """
+        weeks = range(week, week + 1)
+        preferred = preferred_aerobic(self.profile)
+        cross = None
+        if preferred:
+            catalogue = self.selector.catalogue
+            candidates = [ex for ex in catalogue.select(category=Category.CROSS_TRAINING) if preferred & set(ex.tags)]
+            cross = self.selector.best_of(candidates, phase, weeks)
+        if cross is not None:
+            count, optional = PREFERRED_AEROBIC_PER_WEEK, False
+        elif phase is Phase.PROTECT:
+            return []
+        else:
+            catalogue = self.selector.catalogue
+            candidates = [catalogue.exercises[i] for i in CROSS_TRAINING_IDS if i in catalogue]
+            cross = self.selector.best_of(candidates, phase, weeks)
+            count, optional = 1, phase is Phase.RETURN_TO_RUN or bool(run_days)
+        if cross is None:
+            return []
         exercise_days = EXERCISE_DAYS[self.sessions_per_week]
         free = [d for d in range(1, 8) if d not in exercise_days and d not in run_days]
-        if cross is None or not free:
-            return None
-        day = free[0]
-        optional = phase is Phase.RETURN_TO_RUN or bool(run_days)
+        chosen = _spread(free, count) if count > 1 else free[:1]
+        if len(chosen) < count:  # too few free days: a short session after an exercise session
+            chosen += [d for d in exercise_days if d not in run_days][: count - len(chosen)]
         item = self.items.item(
             Choice("cross_training", cross, optional=optional), Dose(1, duration_min=minutes, rest_s=0)
         )
-        return Session.model_construct(
-            day=day,
-            date=dates[day],
-            kind="cross_training",
-            optional=optional,
-            title=f"{cross.name} {minutes} min",
-            duration_min=minutes,
-            items=[item],
-        )
+        return [
+            Session.model_construct(
+                day=day,
+                date=dates[day],
+                kind="cross_training",
+                optional=optional,
+                title=f"{cross.name} {minutes} min",
+                duration_min=minutes,
+                items=[item],
+            )
+            for day in sorted(chosen)
+        ]
 
     def _walks(
         self, phase: Phase, run_days: set[int], busy: set[int], walk_minutes: int, dates: dict[int, dt.date | None]
@@ -175,27 +204,48 @@ class DayPlanner:
         walk_days = range(1, 8) if early else [d for d in range(1, 8) if d not in exercise_days]
         minutes = walk_minutes if early else 30
         walk = self.selector.catalogue.exercises.get(WALK_ID)
+        spells = any(CAUSES[c].interval_walks for c in self.profile.causes)
+        note = INTERVAL_WALK_NOTE if spells else None
+        title = f"Walk with rests {minutes} min" if spells else f"Brisk walk {minutes} min"
         out = []
         for day in walk_days:
             if day in busy:
                 continue
             items = []
             if walk is not None:
-                items = [
-                    self.items.item(Choice("walk", walk, optional=not early), Dose(1, duration_min=minutes, rest_s=0))
-                ]
+                choice = Choice("walk", walk, optional=not early, note=note)
+                items = [self.items.item(choice, Dose(1, duration_min=minutes, rest_s=0))]
             out.append(
                 Session.model_construct(
                     day=day,
                     date=dates[day],
                     kind="walk",
                     optional=not early,
-                    title=f"Brisk walk {minutes} min",
+                    title=title,
                     duration_min=minutes,
                     items=items,
                 )
             )
         return out
+
+
+def preferred_aerobic(profile: Profile) -> frozenset[Tag]:
+    """Tags of the endurance work the runner's causes favour; any non-impact work when impact must wait."""
+    found: set[Tag] = set()
+    for cause in profile.causes:
+        found |= CAUSES[cause].aerobic
+    early_postpartum = profile.postpartum_weeks is not None and profile.postpartum_weeks < POSTPARTUM_RUN_WEEKS
+    if profile.pelvic_floor_symptoms or early_postpartum:
+        found.add(Tag.CROSS_TRAINING)
+    return frozenset(found)
+
+
+def _spread(days: list[int], count: int) -> list[int]:
+    """``count`` of ``days``, as far apart as they go (the first and the last for two)."""
+    if len(days) <= count:
+        return list(days)
+    step = (len(days) - 1) / (count - 1)
+    return [days[round(i * step)] for i in range(count)]
 
 
 def run_minutes(plan: RunPlan) -> int:
