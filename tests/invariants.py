@@ -13,7 +13,7 @@ from itertools import pairwise
 from rehabgen.clinical.triage import triage
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Profile
-from rehabgen.model.programme import Item, Programme
+from rehabgen.model.programme import Item, Programme, Week
 from rehabgen.model.vocab import BONE_STRESS_CAUSES, IMPACT_TAGS, Category, Status
 from rehabgen.plan.dosage import OLDER_ADULT_AGE
 from rehabgen.plan.phases import POSTPARTUM_RUN_WEEKS
@@ -137,9 +137,11 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
             if s.date is not None and profile.start_date is not None:
                 assert (s.date - profile.start_date).days == (week.week - 1) * 7 + s.day - 1
 
-    # G6: one dose variable per exercise per week; weekly sets rise at most 20 %.
+    # G6: one dose variable per exercise per week; the sets a runner must do (optional items aside) rise at most
+    # 20% a week, through phase changes, and after a lighter week against the last full week. No exemptions.
     previous: dict[str, Item] = {}
-    previous_total = 0
+    full_total: int | None = None
+    last_total: int | None = None
     for week in weeks:
         current: dict[str, Item] = {}
         for s in week.sessions:
@@ -152,10 +154,17 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
             if exercise_id in previous:
                 changed = _variables(previous[exercise_id], item)
                 assert len(changed) <= 1, f"G6 {exercise_id} week {week.week} changed {changed}"
-        total = sum(i.sets for s in week.sessions if s.kind == "exercise" for i in s.items)
-        if previous_total:
-            assert total <= previous_total * 1.2 + 1e-9, f"G6 weekly sets {previous_total} → {total}"
-        previous, previous_total = current, total
+        total = _required_sets(week)
+        if week.deload and last_total is not None:
+            assert total <= last_total, f"G8 lighter week {week.week} has more sets ({last_total} → {total})"
+        elif full_total is not None:
+            assert total <= full_total * 1.2 + 1e-9, f"G6 weekly sets {full_total} → {total} in week {week.week}"
+        if not week.deload:
+            full_total = total
+        last_total = total
+        previous = previous | current
+    _check_lighter_weeks(weeks)
+    _check_steady(programme, catalogue)
 
     # G8: a reduced-volume week in every 4 weeks of programmes of 8+ weeks.
     if len(weeks) >= 8:
@@ -166,6 +175,73 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
 
     _check_running(profile, programme)
     check_patient_words(programme, catalogue)
+
+
+def _required_sets(week: Week) -> int:
+    return sum(i.sets for s in week.sessions if s.kind == "exercise" for i in s.items if not i.optional)
+
+
+def _check_lighter_weeks(weeks: list[Week]) -> None:
+    """A lighter week brings in no exercise the plan has not had before, and its walks and cross-training are
+    not longer than the week before's (G8)."""
+    seen: set[str] = set()
+    for index, week in enumerate(weeks):
+        ids = {i.exercise_id for s in week.sessions if s.kind == "exercise" for i in s.items}
+        if week.deload:
+            assert not ids - seen, f"lighter week {week.week} brings in {sorted(ids - seen)}"
+            before = weeks[index - 1] if index else None
+            for kind in ("walk", "cross_training"):
+                was = max((s.duration_min for s in before.sessions if s.kind == kind), default=0) if before else 0
+                now = max((s.duration_min for s in week.sessions if s.kind == kind), default=0)
+                assert now <= was or was == 0, f"lighter week {week.week}: {kind} {was} → {now} min"
+        seen |= ids
+
+
+def _check_steady(programme: Programme, catalogue: Catalogue) -> None:
+    """An exercise stays at least two weeks; sessions hold at most 8 exercises; A and B are done equally
+    often (issue 13, item 3)."""
+    weeks = programme.weeks
+    size = programme.meta.session_size or 8
+    seen: dict[str, list[int]] = {}
+    done = {"A": 0, "B": 0}
+    for week in weeks:
+        for s in week.sessions:
+            if s.kind != "exercise":
+                continue
+            required = [i for i in s.items if not i.optional]
+            assert len(required) <= size, f"week {week.week}: {len(required)} exercises in one session"
+            done[s.variant or "A"] += 1
+            for item in s.items:
+                seen.setdefault(item.exercise_id, []).append(week.week)
+    if done["B"] and (programme.meta.sessions_per_week or 0) > 1:
+        assert abs(done["A"] - done["B"]) <= 1, f"sessions A and B done {done['A']} and {done['B']} times"
+    if len(weeks) < 2:
+        return
+    ladders = _ladder_runs(seen, catalogue)
+    for family, present in ladders.items():
+        runs = _runs(sorted(set(present)))
+        for run in runs:
+            assert run[-1] - run[0] >= 1, f"{family} is in the plan for one week only (week {run[0]})"
+
+
+def _ladder_runs(seen: dict[str, list[int]], catalogue: Catalogue) -> dict[str, list[int]]:
+    """Weeks per exercise family (exercises on one ladder count as one)."""
+    families: dict[str, list[int]] = {}
+    for exercise_id, present in seen.items():
+        members = catalogue.ladder_members.get(exercise_id, frozenset({exercise_id}))
+        families.setdefault(min(members), []).extend(present)
+    return families
+
+
+def _runs(weeks: list[int]) -> list[list[int]]:
+    """Consecutive stretches of weeks; a gap of one week (a session not done that week) does not break one."""
+    runs: list[list[int]] = []
+    for week in weeks:
+        if runs and week - runs[-1][-1] <= 2:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return runs
 
 
 def _check_running(profile: Profile, programme: Programme) -> None:
@@ -183,34 +259,70 @@ def _check_running(profile: Profile, programme: Programme) -> None:
     if not runs:
         return
     # G7: walk-run levels held for 2+ sessions; run days apart in the first walk-run block.
-    levels = [s.run.level for _, s in runs if s.run is not None and s.run.type == "walk_run"]
-    for level in set(levels):
-        assert levels.count(level) >= 2 or level == levels[-1], f"G7 walk-run level {level} held < 2 sessions"
+    levels = [s.run.level for _, s in runs if s.run is not None and s.run.level is not None]
+    held = 1
+    for before, after in pairwise(levels):
+        if after is not None and before is not None and after > before:
+            assert held >= 2, f"G7 walk-run level {before} held for {held} session before stepping up"
+        held = held + 1 if after == before else 1
     walk_run_weeks = sorted({w for w, s in runs if s.run is not None and s.run.type == "walk_run"})
     if walk_run_weeks:
         first = walk_run_weeks[0]
         days = sorted(s.day for w, s in runs if w == first)
         assert all(b - a >= 2 for a, b in pairwise(days)), "G7 walk-run days not apart"
-    # G7: once continuous, weekly km +10 % at most, single run ≤ 110 % of the longest in the prior 4 weeks.
+    # G7: once the caps decide the running (continuous runs past the ladder), weekly km rises at most 10% on
+    # the last full week, a lighter week runs less than the full week before it, and no run is longer than
+    # 110% of the longest run in the previous 4 weeks.
     km = {w.week: w.running_km for w in programme.weeks}
+    lighter = {w.week for w in programme.weeks if w.deload}
     longest: dict[int, float] = {}
     for week, s in runs:
         assert s.run is not None
         longest[week] = max(longest.get(week, 0.0), s.run.km)
-    continuous_weeks = sorted(
+    capped = sorted(
         w.week
         for w in programme.weeks
         if any(s.kind == "run" for s in w.sessions)
-        and all(s.run is not None and s.run.type == "continuous" for s in w.sessions if s.kind == "run")
+        and all(s.run is not None and s.run.level is None for s in w.sessions if s.kind == "run")
     )
-    for week in continuous_weeks:
-        if week - 1 in continuous_weeks and km[week - 1] > 0:
-            assert km[week] <= km[week - 1] * 1.10 + 0.15, f"G7 weekly km {km[week - 1]} → {km[week]}"
+    full: float | None = None
+    for week in capped:
+        if full is not None:
+            limit = full if week in lighter else full * 1.10
+            assert km[week] <= limit + 0.15, f"G7 weekly km {full} → {km[week]} in week {week}"
+        if week not in lighter:
+            full = km[week]
+    for week in longest:
         prior = [longest[w] for w in range(week - 4, week) if w in longest]
         if week <= 4 and profile.longest_run_last_4wk_km:
             prior.append(profile.longest_run_last_4wk_km)
-        if prior:
+        if prior and week in capped:
             assert longest[week] <= max(prior) * 1.10 + 0.05, f"G7 single run {longest[week]} > 110% of {max(prior)}"
+    # G8: a lighter week runs less than the full week before it.
+    for week in lighter:
+        if week - 1 in km and km[week - 1] > 0 and week - 1 not in lighter:
+            assert km[week] <= km[week - 1] + 1e-9, f"G8 lighter week {week} runs more ({km[week - 1]} → {km[week]})"
+    _check_readiness(programme)
+
+
+def _check_readiness(programme: Programme) -> None:
+    """The readiness screen asks only for what the weeks before the first run trained (issue 13, item 4)."""
+    first_run = min((w.week for w in programme.weeks if any(s.kind == "run" for s in w.sessions)), default=None)
+    screen = next((g for g in programme.gates if g.id == "running_readiness"), None)
+    if first_run is None or first_run == 1:
+        assert screen is None, "a readiness screen without a first run to screen for"
+        return
+    assert screen is not None, "no readiness screen before the first run"
+    before = [i for w in programme.weeks[: first_run - 1] for s in w.sessions for i in s.items]
+    names = {i.name for i in before}
+    for check in screen.checklist:
+        name = check.split(":")[0]
+        if "brisk walk" not in check:
+            assert name in names, (
+                f"the readiness screen asks for {name!r}, which the plan did not train before week {first_run}"
+            )
+    hops = any("hop" in c.lower() or "jump" in c.lower() for c in screen.checklist)
+    assert not hops or any("plyometric" in i.tags for i in before), "hops screened but never trained"
 
 
 INTERNAL_IDS = re.compile(r"RULES|§|\bG\d{1,2}\b|\b[a-z]+(?:\\?_[a-z]+)+\b|\b[A-Z]+_[A-Z_]+\b")

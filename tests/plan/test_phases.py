@@ -34,7 +34,8 @@ def test_bone_stress_waits_longer_and_needs_clearance() -> None:
     assert blocked.run_start is None and blocked.running_blocked_by
     cleared = make_profile(causes=["stress_fracture_sacral"], clinician_diagnosed=True, cleared_for_impact=True)
     layout = layout_phases(cleared.model_copy(update={"pain_nprs": 1}), DEFAULT_TEMPLATE, 12)
-    assert layout.run_start is not None and layout.restore == 3
+    assert layout.run_start is not None and layout.restore >= 3
+    assert layout.strengthen_start not in layout.deloads and layout.run_start not in layout.deloads
     assert {g.id for g in layout.gates} == {"bone_stress_clearance"}
     # Cleared, but in pain: impact needs 0/10, so no running is planned and the clinician should review it.
     painful = layout_phases(cleared.model_copy(update={"pain_nprs": 9}), DEFAULT_TEMPLATE, 12)

@@ -1,4 +1,4 @@
-"""What each cause of back pain means for the plan, one specification per cause.
+"""What each cause of back pain means for the plan, one specification per cause (clinical rules §2).
 
 A cause's specification holds its exclusions (movement tags kept out for a window of weeks: the X and D
 entries of the condition × exercise matrix, §2.9), its cautions (C and D entries: allowed once any window has
@@ -29,7 +29,7 @@ ACUTE_STRAIN_WEEKS = 3
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """Exclude ``tags`` for a window, because of a condition."""
+    """Exclude ``tags`` for a window, because of a condition (clinical rules §2.9 entry X or D)."""
 
     code: str
     """Stable id of the rule, carried into the programme's exclusions."""

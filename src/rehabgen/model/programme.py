@@ -138,7 +138,8 @@ class RunPlan(StrictModel):
     """Minutes of walking per repeat."""
     repeats: int = Field(ge=1)
     level: int | None = None
-    """Walk–run ladder level (1 = easiest)."""
+    """Walk–run ladder level (0 = gentlest); its last step, easy runs, is one above the last walk-run level.
+    None once the weekly caps decide the running (G7)."""
     gate: str | None = None
     """What must be true before this session goes ahead."""
 
@@ -208,6 +209,8 @@ class Meta(StrictModel):
     causes: list[str] = []
     sessions_per_week: int | None = None
     programme_weeks: int | None = None
+    session_size: int | None = None
+    """Most exercises a session holds (optional ones aside)."""
     age: int | None = None
 
 

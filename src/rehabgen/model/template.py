@@ -86,6 +86,8 @@ class Template(StrictModel):
     """Exercises to include whenever the profile's exclusions and equipment allow."""
     ban: list[Annotated[str, Field(pattern=SLUG)]] = []
     """Exercises never to include."""
+    session_size: int | None = Field(None, ge=3, le=12)
+    """Most exercises in one session (8 when not given)."""
     include_running: bool = True
     """Whether the programme plans running at all (gates and exclusions still apply when it does)."""
     advice: list[AdviceSection] = []

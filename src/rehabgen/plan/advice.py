@@ -253,9 +253,14 @@ def heat_and_rest() -> Advice:
 def training_load(profile: Profile) -> Advice:
     """Seeds 000, 002: avoid overtraining; clinical rules §3.5 caps."""
     points = [
-        "Build up gradually: in this plan your weekly running distance never rises by more than 10% on the "
-        "week before, and no single run is more than 10% longer than your longest run of the last 4 weeks.",
-        "Every fourth week is lighter on purpose. Use it to recover.",
+        "Build up gradually. While you do the walk–run steps, the running grows one step at a time, and you "
+        "stay on each step for at least two sessions.",
+        "Once you run without walking breaks, your weekly distance rises by no more than 10% on your last "
+        "full week, and no single run is more than 10% longer than your longest run of the last 4 weeks.",
+        "Your first week without walking breaks starts at part of your usual distance, spread over several "
+        "short runs so that no run breaks the 10% rule.",
+        "Every fourth week is lighter on purpose: fewer repetitions, shorter walks and less running. Use it to "
+        "recover.",
         "Leave at least one rest day between hard days, and use cycling or swimming to stay fit without impact.",
     ]
     if Cause.OVERTRAINING in profile.causes:
@@ -342,6 +347,23 @@ def weight() -> Advice:
     )
 
 
+def bone_stress_running() -> Advice:
+    """Clinical rules §2.6, §4.1, G3: the gated return to impact after a bone-stress injury."""
+    return Advice(
+        id="bone_stress_running",
+        title="Running again after a bone-stress injury",
+        text="Your running starts with short bouts: 30 seconds of easy running at a time inside a 30-minute "
+        "walk. It builds up one step at a time, and only while everything stays completely pain-free.",
+        points=[
+            "Before each run: no pain at all (0 out of 10) in daily life today, and none after your last run.",
+            "During a run: if you feel any pain in your lower back, buttock, hip or groin, stop running and walk home.",
+            "If pain appears: no running or jumping for at least 2 days, and contact your clinician before you "
+            "try again. When you restart, go back one step.",
+            "Run on flat, soft, even ground, with a rest day between runs.",
+        ],
+    )
+
+
 def stenosis() -> Advice:
     """Clinical rules §2.5: posture-dependent leg symptoms in spinal stenosis."""
     return Advice(
@@ -378,6 +400,7 @@ _OPTIONAL_SECTIONS: dict[str, Callable[[Profile], Advice]] = {
     "body_weight": lambda profile: weight(),
     "sitting": lambda profile: sitting(),
     "stenosis": lambda profile: stenosis(),
+    "bone_stress_running": lambda profile: bone_stress_running(),
 }
 """Sections a handout carries only when a cause (``clinical.causes``) or the profile asks for them, in order."""
 
@@ -394,6 +417,8 @@ def build_advice(profile: Profile, template: Template, *, has_running: bool) -> 
     wanted = {key for cause in profile.causes for key in CAUSES[cause].advice}
     if profile.postpartum_weeks is not None or profile.pelvic_floor_symptoms:
         wanted.add("pelvic_health")
+    if has_running and profile.has(*BONE_STRESS_CAUSES):
+        wanted.add("bone_stress_running")
     sections += [build(profile) for key, build in _OPTIONAL_SECTIONS.items() if key in wanted]
     sections += [Advice(id=a.id, title=a.title, text=a.text, points=list(a.points)) for a in template.advice]
     sections.append(disclaimer())

@@ -1,4 +1,4 @@
-"""The profile's exclusions placed in this programme's weeks, as movement-tag windows.
+"""The profile's exclusions placed in this programme's weeks, as movement-tag windows (clinical rules §2.9).
 
 Each cause's rules, the phase rules and the gates on running are resolved into weeks.
 
@@ -46,23 +46,25 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
                 (1, layout.protect),
             )
         )
-    # [JUDGEMENT] jumps and hops belong to the return-to-run phase (clinical rules §5.1 phase 4 "plyometric demand").
-    plyo_from = layout.run_start if layout.run_start is not None else weeks + 1
-    if plyo_from > 1:
-        add(
-            rule(
-                "jumps_with_running",
-                {Tag.PLYOMETRIC},
-                "weeks",
-                "Jumps and hops start with the return-to-run phase",
-                (1, plyo_from - 1),
-            )
+    # [JUDGEMENT] jumps and hops (clinical rules §5.1 phase 4 "plyometric demand") come in the week before the
+    # first run, so the readiness screen's hops have been trained (§5.2 P3 exit) before impact from running.
+    first_run = min(run_weeks) if run_weeks else (layout.run_start or weeks + 1)
+    hops_from = max(first_run - 1, layout.protect + 1, 2, layout.impact_from)
+    add(
+        rule(
+            "jumps_before_running",
+            {Tag.PLYOMETRIC},
+            "weeks",
+            "Jumps and hops start the week before your first run",
+            (1, hops_from - 1),
         )
-    # Running sessions come from the running plan, never from exercise slots; out of it, impact stays out.
-    first_run = min(run_weeks) if run_weeks else weeks + 1
+    )
+    # Running sessions come from the running plan, never from exercise slots; out of it, running stays out,
+    # and other impact until the hops begin.
     if run_weeks is not None and first_run > 1:
         reason = layout.running_blocked_by or "Running is paused until the return-to-run phase"
-        add(rule("running_not_yet", {Tag.RUNNING, Tag.IMPACT}, "weeks", reason, (1, first_run - 1)))
+        add(rule("running_not_yet", {Tag.RUNNING}, "weeks", reason, (1, first_run - 1)))
+        add(rule("impact_not_yet", {Tag.IMPACT}, "weeks", reason, (1, min(hops_from, first_run) - 1)))
     if profile.pelvic_floor_symptoms:
         add(
             rule(

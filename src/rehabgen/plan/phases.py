@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 from rehabgen.clinical.triage import BONE_STRESS_PAIN
 from rehabgen.model.profile import Profile
@@ -19,7 +20,13 @@ from rehabgen.model.vocab import BONE_STRESS_CAUSES, Phase
 from rehabgen.words.labels import PHASE_NAMES
 
 POSTPARTUM_RUN_WEEKS = 12
-"""No running or impact before 12 weeks after giving birth."""
+"""No running or impact before 12 weeks after giving birth (clinical rules §2.7, Goom et al. 2019)."""
+DELOAD_EVERY = 4
+"""A reduced-volume week every 4th week in programmes of 8 weeks or more (clinical rules §3.5, G8)."""
+EXPERIENCED_KM = 20.0
+"""Weekly kilometres before the pain from which a runner counts as experienced [JUDGEMENT]."""
+
+Irritability = Literal["low", "moderate", "high"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +42,10 @@ class Layout:
     gates: tuple[Gate, ...]
     running_blocked_by: str | None
     """Why running is not planned at all, when it is not."""
+    deloads: frozenset[int] = frozenset()
+    """The lighter weeks (G8)."""
+    impact_from: int = 1
+    """The first week a gate allows any impact (12 weeks after a birth)."""
 
     @property
     def strengthen_start(self) -> int:
@@ -116,7 +127,7 @@ PHASE_TEXT: dict[Phase, tuple[str, tuple[str, ...]]] = {
 
 
 def clinical_protect_weeks(profile: Profile) -> int:
-    """Weeks of protect phase the profile needs."""
+    """Weeks of protect phase the profile needs (clinical rules §5.2 P1 entry and skip rules)."""
     if profile.pain_nprs == 0:
         return 0
     if profile.pain_nprs <= 3 and profile.symptom_duration_weeks > 2:
@@ -124,32 +135,62 @@ def clinical_protect_weeks(profile: Profile) -> int:
     return 2 if profile.pain_nprs >= 5 else 1
 
 
-def layout_phases(profile: Profile, template: Template, weeks: int) -> Layout:
-    """Place the phases and the running start for a programme of ``weeks`` weeks."""
-    clinical = clinical_protect_weeks(profile)
-    protect = clinical
-    if clinical and template.phases.protect is not None:
-        protect = max(1, template.phases.protect)  # a template may reshape, never remove, a needed P1
-    is_bone_stress = profile.has(*BONE_STRESS_CAUSES)
-    no_symptoms = profile.pain_nprs == 0 and not profile.causes
-    default_restore = 3 if is_bone_stress else (1 if no_symptoms else 2)
-    restore = template.phases.restore if template.phases.restore is not None else default_restore
-    # Leave at least one strengthening week when the programme is long enough to have one.
-    while protect + restore > weeks - 1 and restore > 1:
-        restore -= 1
-    while protect + restore > weeks - 1 and protect > 1:
-        protect -= 1
-    protect = min(protect, weeks)
-    restore = min(restore, weeks - protect)
+def irritability(profile: Profile) -> Irritability:
+    """How easily the back flares, which sets the pace of the return to running [JUDGEMENT].
 
+    High: pain 6/10 or more, symptoms below the knee or in both legs, numbness or weakness, a bone-stress
+    injury, a recent birth or pelvic-floor symptoms. Moderate: pain 4-5/10, symptoms above the knee, pain for
+    12 weeks or more, or pain that is getting worse. Low: the rest.
+    """
+    neuro = profile.neuro.numbness != "none" or profile.neuro.weakness != "none"
+    if (
+        profile.pain_nprs >= 6
+        or profile.leg_symptoms in ("unilateral_below_knee", "bilateral")
+        or neuro
+        or profile.has(*BONE_STRESS_CAUSES)
+        or profile.postpartum_weeks is not None
+        or profile.pelvic_floor_symptoms
+    ):
+        return "high"
+    if (
+        profile.pain_nprs >= 4
+        or profile.leg_symptoms != "none"
+        or profile.symptom_duration_weeks >= 12
+        or profile.red_flags.worsening_or_not_improving
+    ):
+        return "moderate"
+    return "low"
+
+
+def is_experienced(profile: Profile) -> bool:
+    """A runner with a habit to return to: 20 km a week or more before the pain [JUDGEMENT]."""
+    return profile.weekly_running_km >= EXPERIENCED_KM
+
+
+def lighter_weeks(weeks: int) -> frozenset[int]:
+    """A lighter week every 4th week in programmes of 8 weeks or more (G8)."""
+    return frozenset(range(DELOAD_EVERY, weeks + 1, DELOAD_EVERY)) if weeks >= 8 else frozenset()
+
+
+def layout_phases(profile: Profile, template: Template, weeks: int) -> Layout:
+    """Place the phases, the lighter weeks and the running start for a programme of ``weeks`` weeks.
+
+    A phase never starts in a lighter week (it starts the week after), and neither does running: a lighter
+    week consolidates, it brings in nothing new.
+    """
+    deloads = lighter_weeks(weeks)
+    protect, restore = _phase_lengths(profile, template, weeks)
+    if protect + restore + 1 in deloads and protect + restore + 2 <= weeks:
+        restore += 1
     gates, blocked_by, earliest = running_gates(profile, template)
     strengthen_start = protect + restore + 1
-    before_running = template.phases.strengthen_before_running or (2 if is_bone_stress else 1)
     run_start: int | None = None
     run_from_start = False
     if blocked_by is None:
         run_from_start = may_keep_running(profile) and earliest == 1
-        run_start = max(strengthen_start + before_running, earliest)
+        run_start = max(_run_start(profile, template, protect, strengthen_start), earliest)
+        while run_start in deloads:
+            run_start += 1
         if run_start > weeks:
             run_start = None
     return Layout(
@@ -160,7 +201,48 @@ def layout_phases(profile: Profile, template: Template, weeks: int) -> Layout:
         run_from_start=run_from_start,
         gates=tuple(gates),
         running_blocked_by=blocked_by,
+        deloads=deloads,
+        impact_from=earliest,
     )
+
+
+def _phase_lengths(profile: Profile, template: Template, weeks: int) -> tuple[int, int]:
+    clinical = clinical_protect_weeks(profile)
+    protect = clinical
+    if clinical and template.phases.protect is not None:
+        protect = max(1, template.phases.protect)  # a template may reshape, never remove, a needed P1
+    no_symptoms = profile.pain_nprs == 0 and not profile.causes
+    if profile.has(*BONE_STRESS_CAUSES):
+        default_restore = 3
+    elif no_symptoms or (irritability(profile) == "low" and is_experienced(profile)):
+        default_restore = 1
+    else:
+        default_restore = 2
+    restore = template.phases.restore if template.phases.restore is not None else default_restore
+    # Leave at least one strengthening week when the programme is long enough to have one.
+    while protect + restore > weeks - 1 and restore > 1:
+        restore -= 1
+    while protect + restore > weeks - 1 and protect > 1:
+        protect -= 1
+    protect = min(protect, weeks)
+    return protect, min(restore, weeks - protect)
+
+
+def _run_start(profile: Profile, template: Template, protect: int, strengthen_start: int) -> int:
+    """The first week running may come back [JUDGEMENT, within clinical rules §2.8 and §5.2].
+
+    An experienced runner with a settled back starts the walk-run steps once the protect phase is over
+    (acute strain: walk-run once pain is 3/10 or less); a settled newer runner with the strengthen phase;
+    an irritable back a week into it; after a bone-stress injury, two weeks into it.
+    """
+    if template.phases.strengthen_before_running is not None:
+        return strengthen_start + template.phases.strengthen_before_running
+    if profile.has(*BONE_STRESS_CAUSES):
+        return strengthen_start + 2
+    level = irritability(profile)
+    if level == "low":
+        return protect + 1 if is_experienced(profile) else strengthen_start
+    return strengthen_start + 1
 
 
 def may_keep_running(profile: Profile) -> bool:

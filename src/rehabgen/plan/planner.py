@@ -33,15 +33,14 @@ from rehabgen.plan.advice import build_advice
 from rehabgen.plan.exclusions import excluded_by_week, first_week_allowing, resolve_exclusions
 from rehabgen.plan.notes import exercise_notes
 from rehabgen.plan.phases import Layout, layout_phases
+from rehabgen.plan.readiness import phase_spans, readiness_gate
 from rehabgen.plan.referral import referral_programme, see_a_clinician_banner
 from rehabgen.plan.running import RunningPlan, plan_running
 from rehabgen.plan.schedule import DayPlanner
 from rehabgen.plan.selection import Selector
-from rehabgen.plan.sessions import choose_sessions, pin_warnings
+from rehabgen.plan.sessions import SteadySessions, pin_warnings
+from rehabgen.plan.slots import MAX_PER_SESSION
 from rehabgen.plan.weeks import resolve_weeks
-
-DELOAD_EVERY = 4
-"""A reduced-volume week every 4th week in programmes of 8 weeks or more (clinical rules §3.5, G8)."""
 
 
 def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:
@@ -83,6 +82,7 @@ def _meta(profile: Profile, template: Template, weeks: int, sessions: int, catal
         causes=[c.value for c in profile.causes],
         sessions_per_week=sessions,
         programme_weeks=weeks,
+        session_size=template.session_size or MAX_PER_SESSION,
         age=profile.age,
     )
 
@@ -97,17 +97,19 @@ def _plan(
 ) -> Programme:
     weeks_n, sessions_n = size
     layout = layout_phases(profile, template, weeks_n)
-    deloads = set(range(DELOAD_EVERY, weeks_n + 1, DELOAD_EVERY)) if weeks_n >= 8 else set()
+    deloads = set(layout.deloads)
     condition_rules = resolve_exclusions(profile, layout)
     not_before = first_week_allowing(condition_rules, frozenset({Tag.RUNNING, Tag.IMPACT}), weeks_n)
-    running = plan_running(profile, layout, deloads, not_before)
+    running = plan_running(profile, layout, not_before)
     run_weeks = {w for w, runs in running.weeks.items() if runs}
     exclusions = resolve_exclusions(profile, layout, run_weeks)
     selector = Selector(profile, template, catalogue, excluded_by_week(exclusions, weeks_n))
-    spans = choose_sessions(selector, layout)
+    steady = SteadySessions(selector, layout, deloads, meta.session_size or MAX_PER_SESSION)
     days = DayPlanner(profile, selector, sessions_n)
-    weeks = resolve_weeks(spans, deloads, running, days, profile.age, profile.pain_nprs)
-    warnings = pin_warnings(selector, template, spans, weeks_n) + _general_warnings(profile, layout, running)
+    weeks = resolve_weeks(steady, deloads, running, days, profile.age, profile.pain_nprs)
+    used = {i.exercise_id for w in weeks for s in w.sessions for i in s.items}
+    screen = readiness_gate(profile, weeks, running.first_run_week(), catalogue)
+    warnings = pin_warnings(selector, template, used, weeks_n) + _general_warnings(profile, layout, running)
     return Programme(
         rehabgen_version=__version__,
         status=decision.status,
@@ -117,8 +119,8 @@ def _plan(
         warnings=warnings,
         exclusions=exclusions,
         advice=build_advice(profile, template, has_running=bool(run_weeks)),
-        gates=list(layout.gates),
-        phases=layout.spans(),
+        gates=[*layout.gates, *([screen] if screen else [])],
+        phases=phase_spans(profile, layout.spans(), weeks, screen, catalogue),
         weeks=weeks,
         exercises=exercise_notes(profile, catalogue, weeks),
         referral=see_a_clinician_banner(profile, decision),

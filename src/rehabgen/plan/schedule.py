@@ -89,11 +89,22 @@ class DayPlanner:
     sessions_per_week: int
     items: ItemMaker = field(default_factory=ItemMaker)
 
+    def variants(self, sessions_before: int, *, has_b: bool) -> list[int]:
+        """Which session (0 = A, 1 = B) each of this week's exercise days holds.
+
+        A and B alternate across weeks, so over the programme each is done as often as the other. With one
+        session a week it is always A: an exercise done only every other week would not progress [JUDGEMENT].
+        """
+        if not has_b or self.sessions_per_week == 1:
+            return [0] * self.sessions_per_week
+        return [(sessions_before + i) % 2 for i in range(self.sessions_per_week)]
+
     def place(
         self,
         week: int,
         phase: Phase,
         exercise_sessions: list[tuple[list[Item], int]],
+        order: list[int],
         running: RunningPlan,
         walk_minutes: int,
         cross_minutes: int,
@@ -102,7 +113,7 @@ class DayPlanner:
         start = self.profile.start_date
         dates = {d: start + dt.timedelta(days=(week - 1) * 7 + d - 1) if start else None for d in range(1, 8)}
         days: dict[int, list[Session]] = {d: [] for d in range(1, 8)}
-        for session in self._exercise(exercise_sessions, dates):
+        for session in self._exercise(exercise_sessions, order, dates):
             days[session.day].append(session)
         run_days = set()
         for run in running.weeks.get(week, []):
@@ -126,13 +137,12 @@ class DayPlanner:
         return [session for day in range(1, 8) for session in days[day]]
 
     def _exercise(
-        self, exercise_sessions: list[tuple[list[Item], int]], dates: dict[int, dt.date | None]
+        self, exercise_sessions: list[tuple[list[Item], int]], order: list[int], dates: dict[int, dt.date | None]
     ) -> list[Session]:
-        has_b = bool(exercise_sessions[1][0])
         out = []
-        for index, day in enumerate(EXERCISE_DAYS[self.sessions_per_week]):
-            items, minutes = exercise_sessions[index % 2] if has_b else exercise_sessions[0]
-            letter: Literal["A", "B"] = "A" if index % 2 == 0 or not has_b else "B"
+        for which, day in zip(order, EXERCISE_DAYS[self.sessions_per_week], strict=True):
+            items, minutes = exercise_sessions[which]
+            letter: Literal["A", "B"] = "B" if which else "A"
             out.append(
                 Session.model_construct(
                     day=day,

@@ -16,7 +16,7 @@ from rehabgen.model.template import Template
 from rehabgen.model.vocab import Category, Cause, Phase, Tag
 from rehabgen.plan.phases import Layout
 from rehabgen.plan.selection import Choice, Selector
-from rehabgen.plan.slots import LEVEL_CAP, SESSIONS
+from rehabgen.plan.slots import DROP_ORDER, LEVEL_CAP, SESSIONS
 from rehabgen.words.labels import EQUIPMENT_LABELS, TAG_LABELS
 
 VARIETY_SLOTS = frozenset({"core_front", "glute_bridge", "glute_side", "legs_both", "legs_single"})
@@ -52,6 +52,112 @@ def choose_sessions(selector: Selector, layout: Layout) -> list[Span]:
         spans.append(Span(phase, weeks, (first, second), new_phase))
         start = week
     return spans
+
+
+class SteadySessions:
+    """Hands out each week's session A and B: the spans' choices, made steady.
+
+    An exercise, once in the plan, stays at least two weeks (a harder version of it counts as the same
+    exercise); a lighter week and the last week bring in nothing new; no session holds more than ``size``
+    exercises. The one exception to the first rule is safety: an exercise a rule excludes in a week leaves.
+    ``done`` records what a week finally held (after the volume caps), which the next week builds on.
+    """
+
+    def __init__(self, selector: Selector, layout: Layout, deloads: set[int], size: int) -> None:
+        self.selector = selector
+        self.last_week = layout.weeks
+        self.deloads = deloads
+        self.size = size
+        self.nominal = {w: span for span in choose_sessions(selector, layout) for w in span.weeks}
+        self.previous: tuple[list[Choice], list[Choice]] | None = None
+        self.residence: dict[frozenset[str], int] = {}  # exercise family → consecutive weeks in the plan
+
+    def choose(self, week: int) -> tuple[Phase, list[list[Choice]]]:
+        """The phase and session A and B for ``week``."""
+        span = self.nominal[week]
+        weeks = range(week, week + 1)
+        previous = self.previous
+        if previous is not None and (week in self.deloads or week == self.last_week):
+            sessions = [_still_allowed(self.selector, s, weeks) for s in previous]
+        else:
+            sessions = [list(s) for s in span.sessions]
+            if previous is not None:
+                _carry(self.selector, previous, sessions, self.residence, weeks, self.size)
+        return span.phase, [_in_order(_trim(s, self.size)) for s in sessions]
+
+    def done(self, sessions: list[list[Choice]], counts: list[int]) -> None:
+        """Record what the week held (``counts``: how many times session A and B were done)."""
+        families = {_family(self.selector, c) for s, times in zip(sessions, counts, strict=True) if times for c in s}
+        self.residence = {f: self.residence.get(f, 0) + 1 for f in families}
+        self.previous = (list(sessions[0]), list(sessions[1]))
+
+
+def _still_allowed(selector: Selector, session: list[Choice], weeks: range) -> list[Choice]:
+    return [c for c in session if selector.allowed(c.exercise, weeks) is None]
+
+
+def _family(selector: Selector, choice: Choice) -> frozenset[str]:
+    return selector.catalogue.ladder_members[choice.exercise.id]
+
+
+def _carry(
+    selector: Selector,
+    previous: tuple[list[Choice], list[Choice]],
+    sessions: list[list[Choice]],
+    residence: dict[frozenset[str], int],
+    weeks: range,
+    size: int,
+) -> None:
+    """Rebuild each session so last week's exercises that have been in the plan only one week stay (in place).
+
+    They come first; then the exercises the plan already had; then new ones, while there is room. A new
+    exercise that does not fit waits for a later week. Only a safety rule removes an exercise sooner.
+    """
+    for which, before in enumerate(previous):
+        nominal = sessions[which]
+        present = {_family(selector, c) for c in nominal}
+        staying = [
+            c
+            for c in before
+            if residence.get(_family(selector, c), 0) < 2
+            and _family(selector, c) not in present
+            and selector.allowed(c.exercise, weeks) is None
+        ]
+        known = [c for c in nominal if residence.get(_family(selector, c), 0) > 0]
+        new = [c for c in nominal if residence.get(_family(selector, c), 0) == 0]
+        kept = [*staying, *known]
+        room = size - sum(not c.optional for c in kept)
+        for choice in sorted(new, key=_drop_rank):
+            if choice.optional or room > 0:
+                kept.append(choice)
+                room -= 0 if choice.optional else 1
+        sessions[which] = kept
+
+
+def _drop_rank(choice: Choice) -> int:
+    """Higher goes first when a session is too full: the first slots of ``DROP_ORDER``; pinned exercises last."""
+    if choice.slot == "pinned":
+        return -1
+    return len(DROP_ORDER) - DROP_ORDER.index(choice.slot) if choice.slot in DROP_ORDER else 0
+
+
+def _trim(session: list[Choice], size: int) -> list[Choice]:
+    """At most ``size`` required exercises, dropping the least important slots first.
+
+    Optional, symptom-guided items come on top.
+    """
+    kept = list(session)
+    while sum(not c.optional for c in kept) > size:
+        kept.remove(max((c for c in kept if not c.optional), key=_drop_rank))
+    return kept
+
+
+_WARM_UP_SLOTS = frozenset({"mobility", "warmup"})
+
+
+def _in_order(session: list[Choice]) -> list[Choice]:
+    """Warm-up first and the cool-down stretch last, the main work between in its slot order."""
+    return sorted(session, key=lambda c: 0 if c.slot in _WARM_UP_SLOTS else 2 if c.slot == "stretch" else 1)
 
 
 def _fill(
@@ -117,9 +223,8 @@ def _extras(selector: Selector, phase: Phase, weeks: range, taken: set[str]) -> 
     return extras
 
 
-def pin_warnings(selector: Selector, template: Template, spans: list[Span], weeks_n: int) -> list[PlanWarning]:
+def pin_warnings(selector: Selector, template: Template, used: set[str], weeks_n: int) -> list[PlanWarning]:
     """A warning for every pinned exercise that is unknown or that safety kept out of the plan."""
-    used = {c.exercise.id for span in spans for session in span.sessions for c in session}
     warnings = []
     for pin in template.pin:
         ex = selector.catalogue.exercises.get(pin)

@@ -78,91 +78,29 @@ SLOTS: dict[str, Predicate] = {
     "stretch": lambda ex: ex.category is Category.STRETCH,
 }
 
-# Session A and B per phase. Slot order is the order on the page: warm-up, core, hips, legs, cool-down.
+# Session A and B per phase, in the order done: warm-up, core, hips, legs, then a cool-down stretch. At most
+# eight exercises a session (MAX_PER_SESSION): a home programme people keep doing stays short. Core front and
+# side are in every session from the restore phase on, because the running-readiness screen tests them.
 SESSIONS: dict[Phase, tuple[tuple[str, ...], tuple[str, ...]]] = {
     Phase.PROTECT: (
         ("mobility", "mobility", "core_front", "glute_bridge", "stretch", "stretch"),
         ("mobility", "mobility", "core_front", "glute_side", "stretch", "stretch"),
     ),
     Phase.RESTORE: (
-        (
-            "mobility",
-            "core_front",
-            "core_side",
-            "core_back",
-            "glute_bridge",
-            "glute_side",
-            "stretch",
-            "stretch",
-        ),
-        (
-            "mobility",
-            "core_front",
-            "core_side",
-            "core_back",
-            "glute_side",
-            "legs_both",
-            "cause",
-            "stretch",
-            "stretch",
-        ),
+        ("mobility", "mobility", "core_front", "core_side", "core_back", "glute_bridge", "stretch", "stretch"),
+        ("mobility", "core_front", "core_side", "core_back", "glute_side", "legs_both", "cause", "stretch"),
     ),
     Phase.STRENGTHEN: (
-        (
-            "warmup",
-            "warmup",
-            "core_front",
-            "core_side",
-            "core_back",
-            "glute_bridge",
-            "legs_both",
-            "hinge",
-            "stretch",
-            "stretch",
-        ),
-        (
-            "warmup",
-            "warmup",
-            "core_front",
-            "core_side",
-            "glute_side",
-            "legs_single",
-            "back_strength",
-            "calf",
-            "cause",
-            "stretch",
-            "stretch",
-        ),
+        ("warmup", "core_front", "core_side", "core_back", "glute_bridge", "legs_both", "hinge", "stretch"),
+        ("warmup", "core_front", "core_side", "glute_side", "legs_single", "plyo", "cause", "stretch"),
     ),
     Phase.RETURN_TO_RUN: (
-        (
-            "warmup",
-            "warmup",
-            "core_front",
-            "core_side",
-            "core_back",
-            "glute_bridge",
-            "legs_single",
-            "hinge",
-            "plyo",
-            "stretch",
-            "stretch",
-        ),
-        (
-            "warmup",
-            "warmup",
-            "core_front",
-            "core_side",
-            "glute_side",
-            "legs_both",
-            "calf",
-            "plyo",
-            "cause",
-            "stretch",
-            "stretch",
-        ),
+        ("warmup", "core_front", "core_side", "core_back", "glute_bridge", "legs_single", "hinge", "stretch"),
+        ("warmup", "core_front", "core_side", "glute_side", "legs_both", "plyo", "calf", "cause"),
     ),
 }
+MAX_PER_SESSION = 8
+"""Exercises in one session, unless a template sets its own ``session_size``."""
 
 # When the weekly-sets cap (G6) bites, slots are dropped in this order (first = least important).
 DROP_ORDER = (

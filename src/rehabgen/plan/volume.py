@@ -1,12 +1,13 @@
-"""Keeping a week's volume within its limits: total weekly sets (G6) and each session's time budget.
+"""Keeping a week's volume within its limits: required weekly sets (G6) and each session's time budget.
 
 Both work the same way: first hold back this week's dose increases, then trim exercises that are new this
-week, least important slots first (``DROP_ORDER``). Exercises the runner already does are never dropped.
+week, least important slots first (``DROP_ORDER``). An exercise that was in last week's plan is never
+dropped; when a lighter week would still have more sets than the week before, its exercises do one set
+fewer instead of fewer repetitions (one variable changes, as G6 asks).
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from rehabgen.model.vocab import Phase
@@ -15,7 +16,7 @@ from rehabgen.plan.selection import Choice
 from rehabgen.plan.slots import DROP_ORDER
 
 MAX_WEEKLY_SETS_RISE = 1.20
-"""Total weekly sets rise by at most 20% (clinical rules §4.2, G6; a tunable judgement)."""
+"""Required weekly sets rise by at most 20% (clinical rules §4.2, G6; a tunable judgement)."""
 SESSION_BUDGET_MIN: dict[Phase, int] = {
     Phase.PROTECT: 20,
     Phase.RESTORE: 35,
@@ -25,69 +26,75 @@ SESSION_BUDGET_MIN: dict[Phase, int] = {
 """Longest a structured session may grow [JUDGEMENT]: a home programme people keep doing stays short."""
 
 
-def schedule_counts(sessions: list[list[Choice]], sessions_per_week: int) -> list[int]:
-    """How many times session A and B happen in a week (all A when B is empty)."""
-    if not sessions[1]:
-        return [sessions_per_week, 0]
-    a = (sessions_per_week + 1) // 2
-    return [a, sessions_per_week - a]
+def required_sets(sessions: list[list[Choice]], doses: dict[str, Dose], counts: list[int]) -> int:
+    """The sets a runner must do in a week: every non-optional item, once for each session done."""
+    return sum(
+        doses[c.exercise.id].sets * times
+        for s, times in zip(sessions, counts, strict=True)
+        for c in s
+        if not c.optional
+    )
 
 
 def cap_sets(
     sessions: list[list[Choice]],
     week_doses: dict[str, Dose],
     last_doses: dict[str, Dose],
-    previous_total: int,
-    sessions_per_week: int,
+    known: set[str],
+    limit: int | None,
+    counts: list[int],
 ) -> list[list[Choice]]:
-    """Keep total weekly sets within +20% of last week (G6) by undoing set increases and trimming new work.
-
-    ``week_doses`` is updated in place; the sessions are returned (trimmed when needed).
-    """
-    if previous_total <= 0:
-        return sessions
-    cap = math.floor(previous_total * MAX_WEEKLY_SETS_RISE)
-
-    def occurrences() -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for session, times in zip(sessions, schedule_counts(sessions, sessions_per_week), strict=True):
-            for choice in session:
-                counts[choice.exercise.id] = counts.get(choice.exercise.id, 0) + times
-        return counts
-
-    times = occurrences()
-    total = sum(week_doses[i].sets * n for i, n in times.items())
-    if total <= cap:
+    """Keep required weekly sets within ``limit``; ``week_doses`` is updated, the sessions returned."""
+    if limit is None or required_sets(sessions, week_doses, counts) <= limit:
         return sessions  # the usual case: nothing to trim
     for ex_id, dose in list(week_doses.items()):
         last = last_doses.get(ex_id)
         if last is not None and dose.sets > last.sets:
-            total -= (dose.sets - last.sets) * times.get(ex_id, 0)
             week_doses[ex_id] = last
-            if total <= cap:
+            if required_sets(sessions, week_doses, counts) <= limit:
                 return sessions
     for ex_id, dose in list(week_doses.items()):
-        if ex_id not in last_doses and dose.sets > 1:
-            total -= (dose.sets - 1) * times.get(ex_id, 0)
+        if ex_id not in known and dose.sets > 1:
             week_doses[ex_id] = replace(dose, sets=1, pyramid=dose.pyramid[:1] if dose.pyramid else None)
-            if total <= cap:
+            if required_sets(sessions, week_doses, counts) <= limit:
                 return sessions
     for slot in DROP_ORDER:
         for session in sessions:
             for choice in list(session):
-                if choice.slot == slot and choice.exercise.id not in last_doses:
+                if choice.slot == slot and choice.exercise.id not in known:
                     session.remove(choice)
-                    times = occurrences()  # dropping from A may turn the week into all-A sessions
-                    total = sum(week_doses[i].sets * n for i, n in times.items())
-                    if total <= cap:
+                    if required_sets(sessions, week_doses, counts) <= limit:
                         return sessions
+    _fewer_sets(sessions, week_doses, last_doses, limit, counts)
     return sessions
+
+
+def _fewer_sets(
+    sessions: list[list[Choice]],
+    week_doses: dict[str, Dose],
+    last_doses: dict[str, Dose],
+    limit: int,
+    counts: list[int],
+) -> None:
+    """Last resort: one set fewer than last time for exercises that had more than one."""
+    heavy = sorted(
+        (c for s in sessions for c in s if not c.optional),
+        key=lambda c: (-(last_doses[c.exercise.id].sets if c.exercise.id in last_doses else 0), c.exercise.id),
+    )
+    for choice in heavy:
+        last = last_doses.get(choice.exercise.id)
+        if last is None or last.sets <= 1 or last.pyramid is not None:
+            continue
+        week_doses[choice.exercise.id] = replace(last, sets=last.sets - 1)
+        if required_sets(sessions, week_doses, counts) <= limit:
+            return
 
 
 def fit_time(
     sessions: list[list[Choice]],
     week_doses: dict[str, Dose],
     last_doses: dict[str, Dose],
+    known: set[str],
     budget_min: int,
 ) -> list[list[Choice]]:
     """Keep each session within its time budget: hold progressions back first, then trim new work."""
@@ -113,7 +120,7 @@ def fit_time(
             for choice in list(session):
                 if used <= budget_s:
                     break
-                if choice.slot == slot and choice.exercise.id not in last_doses:
+                if choice.slot == slot and choice.exercise.id not in known:
                     used -= seconds(choice)
                     session.remove(choice)
     return sessions

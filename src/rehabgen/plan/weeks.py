@@ -1,16 +1,17 @@
 """Resolving the programme week by week: doses, lighter weeks, volume caps, and sessions on days.
 
-Each exercise's dose progresses one variable at a time (G6), lighter weeks reduce it (G8), the week's volume
-is capped (``plan.volume``), and the sessions are placed on days (``plan.schedule``).
-
-Only sessions actually done in a week count as "last week's dose" (with one session a week, session B is
-never done).
+Each exercise's dose progresses one variable at a time (G6) and a lighter week reduces it (G8). The sets a
+runner must do (optional items aside) rise by at most 20% a week, through phase changes too, and the week
+after a lighter week is compared with the last full week; a lighter week never has more sets than the week
+before it (``plan.volume``). Sessions A and B alternate from week to week, so each is done equally often,
+and are placed on days by ``plan.schedule``. An exercise's dose progresses only in weeks its session is
+done; it keeps its dose through weeks it is not.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rehabgen.model.programme import Item, Week
 from rehabgen.model.vocab import Phase
@@ -18,42 +19,46 @@ from rehabgen.plan.dosage import Dose, next_step, reduced, session_seconds, star
 from rehabgen.plan.running import RunningPlan
 from rehabgen.plan.schedule import DayPlanner
 from rehabgen.plan.selection import Choice
-from rehabgen.plan.sessions import Span
-from rehabgen.plan.volume import SESSION_BUDGET_MIN, cap_sets, fit_time, schedule_counts
+from rehabgen.plan.sessions import SteadySessions
+from rehabgen.plan.volume import MAX_WEEKLY_SETS_RISE, SESSION_BUDGET_MIN, cap_sets, fit_time, required_sets
 
 WALK_START_MIN = {True: 10, False: 15}
 """First daily walk: 10 minutes when pain is 5/10 or more, else 15; +5 a week up to 30."""
-LIGHTER_WEEK_NOTE = "Lighter week: fewer repetitions and less running, to let your body recover."
+LIGHTER_MINUTES = 5
+"""A lighter week's walks and cross-training are this many minutes shorter (not below 10)."""
+LIGHTER_WEEK_NOTE = "Lighter week: fewer repetitions, shorter walks and less running, to let your body recover."
 
 
 @dataclass
 class _Progress:
     """What carries from one week to the next."""
 
-    doses: dict[str, Dose]
-    """Exercise id → last week's dose."""
-    base: dict[str, Dose]
+    doses: dict[str, Dose] = field(default_factory=dict)
+    """Exercise id → its last dose done (kept while the exercise stays in the plan)."""
+    base: dict[str, Dose] = field(default_factory=dict)
     """The dose before a lighter week, restored after it."""
-    previous_total: int = 0
+    full_total: int = 0
+    """Required sets of the last full (not lighter) week."""
+    sessions_done: int = 0
+    """Exercise sessions before this week: A and B alternate across weeks."""
     walk_minutes: int = 15
     cross_minutes: int = 15
 
 
 def resolve_weeks(
-    spans: list[Span], deloads: set[int], running: RunningPlan, days: DayPlanner, age: int, pain: int
+    sessions: SteadySessions, deloads: set[int], running: RunningPlan, days: DayPlanner, age: int, pain: int
 ) -> list[Week]:
     """Every week of the programme, with its sessions on days and each exercise's dose."""
-    progress = _Progress(doses={}, base={}, walk_minutes=WALK_START_MIN[pain >= 5])
+    progress = _Progress(walk_minutes=WALK_START_MIN[pain >= 5])
     weeks: list[Week] = []
-    for span in spans:
-        for week in span.weeks:
-            weeks.append(_week(week, span, week in deloads, (week - 1) in deloads, progress, running, days, age))
+    for week in range(1, sessions.last_week + 1):
+        weeks.append(_week(week, sessions, week in deloads, (week - 1) in deloads, progress, running, days, age))
     return weeks
 
 
 def _week(
     week: int,
-    span: Span,
+    steady: SteadySessions,
     deload: bool,
     after_deload: bool,
     progress: _Progress,
@@ -61,22 +66,31 @@ def _week(
     days: DayPlanner,
     age: int,
 ) -> Week:
-    phase = span.phase
-    sessions = [list(s) for s in span.sessions]
+    phase, sessions = steady.choose(week)
+    order = days.variants(progress.sessions_done, has_b=bool(sessions[1]))
+    counts = [order.count(0), order.count(1)]
+    known = {c.exercise.id for s in (steady.previous or ()) for c in s}
     week_doses = _doses(sessions, phase, deload, after_deload, progress, age)
-    per_week = days.sessions_per_week
-    sessions = cap_sets(sessions, week_doses, progress.doses, progress.previous_total, per_week)
-    sessions = fit_time(sessions, week_doses, progress.doses, SESSION_BUDGET_MIN[phase])
-    exercise_sessions = [_built(s, week_doses, days) for s in sessions]
-    performed = zip(sessions, schedule_counts(sessions, per_week), strict=True)
-    present = {c.exercise.id for s, times in performed if times for c in s}
-    progress.doses = {k: v for k, v in week_doses.items() if k in present}
-    built = days.place(week, phase, exercise_sessions, running, progress.walk_minutes, progress.cross_minutes)
-    progress.previous_total = sum(i.sets for s in built if s.kind == "exercise" for i in s.items)
-    if phase in (Phase.PROTECT, Phase.RESTORE) and not deload:
-        progress.walk_minutes = min(30, progress.walk_minutes + 5)
+    limit = None
+    if progress.full_total:
+        limit = progress.full_total if deload else math.floor(progress.full_total * MAX_WEEKLY_SETS_RISE)
+    sessions = cap_sets(sessions, week_doses, progress.doses, known, limit, counts)
+    sessions = fit_time(sessions, week_doses, progress.doses, known, SESSION_BUDGET_MIN[phase])
+    steady.done(sessions, counts)
+    built_sessions = [_built(s, week_doses, days) for s in sessions]
+    walk = max(10, progress.walk_minutes - LIGHTER_MINUTES) if deload else progress.walk_minutes
+    cross = max(10, progress.cross_minutes - LIGHTER_MINUTES) if deload else progress.cross_minutes
+    built = days.place(week, phase, built_sessions, order, running, walk, cross)
     if not deload:
+        progress.full_total = required_sets(sessions, week_doses, counts)
+        if phase in (Phase.PROTECT, Phase.RESTORE):
+            progress.walk_minutes = min(30, progress.walk_minutes + 5)
         progress.cross_minutes = min(40, progress.cross_minutes + 5)
+    progress.sessions_done += len(order)
+    performed = {c.exercise.id for s, times in zip(sessions, counts, strict=True) if times for c in s}
+    in_plan = {c.exercise.id for s in sessions for c in s}
+    kept = {k: v for k, v in progress.doses.items() if k in in_plan}
+    progress.doses = kept | {k: v for k, v in week_doses.items() if k in performed}
     return Week(
         week=week,
         phase=phase,

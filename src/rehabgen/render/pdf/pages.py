@@ -21,7 +21,9 @@ TIER_COLOURS = {"emergency": RED, "urgent": AMBER, "soon": GREY, "green": GREEN,
 """The colour of each graded band, by its code."""
 
 # Advice shown in its own place (cover, how-to-use) rather than among the general advice pages.
-PLACED_ADVICE = frozenset({"safety_net", "disclaimer", "pain_monitoring", "progression", "peripheralisation"})
+PLACED_ADVICE = frozenset(
+    {"safety_net", "disclaimer", "pain_monitoring", "progression", "peripheralisation", "bone_stress_running"}
+)
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -188,7 +190,7 @@ def how_to_use(programme: Programme, theme: Theme) -> list[Flowable]:
         advice = next((a for a in programme.advice if a.id == advice_id), None)
         if advice is not None:
             out += advice_section(advice, theme)
-    for gate in programme.gates:
+    for gate in (g for g in programme.gates if g.id != "running_readiness"):  # on the running page
         box: list[Flowable] = [para(gate.title, s["h3"]), para(gate.text, s["body"])]
         box += checklist(gate.checklist, theme)
         out += [CondPageBreak(theme.body * 10), boxed(box, theme, border=AMBER), Spacer(1, theme.body * 0.6)]

@@ -11,9 +11,9 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session
 from rehabgen.model.vocab import Phase
-from rehabgen.render.pdf.flowables import TickBox, bullets, grid_style, numbered, para
+from rehabgen.render.pdf.flowables import TickBox, boxed, bullets, grid_style, numbered, para
 from rehabgen.render.pdf.pages import checklist
-from rehabgen.render.pdf.styles import PHASE_TINT, Theme, styles
+from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, Theme, styles
 from rehabgen.words.labels import ACTIVITY_NAMES, PHASE_NAMES
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -102,46 +102,21 @@ def calendar(programme: Programme, theme: Theme) -> list[Flowable]:
     return out
 
 
-def running_plan(programme: Programme, catalogue: Catalogue, theme: Theme) -> list[Flowable]:
-    """The walk–run ladder and weekly kilometres, with its gates as checklists."""
+RUNNING_RULES = (
+    "Run only on your planned days, never two days in a row during the walk–run weeks.",
+    "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
+    "less and did not flare the next morning; otherwise repeat the step.",
+    "Once you run without walking breaks, your weekly distance rises by no more than 10% on your last "
+    "full week, and no run is more than 10% longer than your longest run of the last 4 weeks. Your "
+    "first such week starts at part of your usual distance, in short runs.",
+    "A lighter week runs less than the week before it; the week after picks up where the last full week left off.",
+    "Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking.",
+)
+
+
+def _run_table(programme: Programme, runs: list[tuple[int, Session]], theme: Theme) -> Table:
+    """One row per run: week, day, what to do, time running and distance."""
     s = styles(theme)
-    out: list[Flowable] = [para("Your running plan", s["h1"])]
-    runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
-    if not runs:
-        why = next((w.message for w in programme.warnings if w.code in ("running_paused",)), None)
-        out.append(
-            para(
-                why
-                or "Running is not part of this plan yet. Keep up the walking and exercises; "
-                "your physiotherapist will tell you when to start the walk–run plan.",
-                s["body"],
-            )
-        )
-        return out
-    first_week = runs[0][0]
-    out.append(
-        para(
-            f"Running starts in week {first_week}. Before your first run, check that you can tick every "
-            "box below. If you cannot, keep going with the exercises and try again in a week.",
-            s["body"],
-        )
-    )
-    readiness = next((p.exit_criteria for p in programme.phases if p.phase is Phase.STRENGTHEN), None)
-    if readiness and any(p.phase is Phase.RETURN_TO_RUN for p in programme.phases):
-        out += checklist(list(readiness), theme)
-    out.append(Spacer(1, theme.body * 0.4))
-    out.append(para("The rules that keep running safe", s["h3"]))
-    out += bullets(
-        [
-            "Run only on your planned days, never two days in a row during the walk–run weeks.",
-            "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
-            "less and did not flare the next morning; otherwise repeat the step.",
-            "Once you run without walking breaks, your weekly distance rises by no more than 10% a week, and no "
-            "run is more than 10% longer than your longest run of the last 4 weeks.",
-            "Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking.",
-        ],
-        s["body"],
-    )
     rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Week", "Day", "Session", "Run time", "About")]]
     headers = _day_headers(programme)
     for week, sess in runs:
@@ -168,7 +143,44 @@ def running_plan(programme: Programme, catalogue: Catalogue, theme: Theme) -> li
     width = theme.frame_width
     table = Table(rows, colWidths=[width * 0.08, width * 0.1, width * 0.5, width * 0.18, width * 0.14], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
-    out += [para("Session by session", s["h3"]), table, Spacer(1, theme.body * 0.5)]
+    return table
+
+
+def running_plan(programme: Programme, catalogue: Catalogue, theme: Theme) -> list[Flowable]:
+    """The walk–run ladder and weekly kilometres, with its gates as checklists."""
+    s = styles(theme)
+    out: list[Flowable] = [para("Your running plan", s["h1"])]
+    runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
+    if not runs:
+        why = next((w.message for w in programme.warnings if w.code in ("running_paused",)), None)
+        out.append(
+            para(
+                why
+                or "Running is not part of this plan yet. Keep up the walking and exercises; "
+                "your physiotherapist will tell you when to start the walk–run plan.",
+                s["body"],
+            )
+        )
+        return out
+    first_week = runs[0][0]
+    out.append(
+        para(
+            f"Running starts in week {first_week}. Before your first run, check that you can tick every "
+            "box below. If you cannot, keep going with the exercises and try again in a week.",
+            s["body"],
+        )
+    )
+    readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
+    if readiness is not None:
+        out += [para(readiness.title, s["h3"]), para(readiness.text, s["body"]), *checklist(readiness.checklist, theme)]
+    out.append(Spacer(1, theme.body * 0.4))
+    out.append(para("The rules that keep running safe", s["h3"]))
+    out += bullets(list(RUNNING_RULES), s["body"])
+    out += [para("Session by session", s["h3"]), _run_table(programme, runs, theme), Spacer(1, theme.body * 0.5)]
+    bone = next((a for a in programme.advice if a.id == "bone_stress_running"), None)
+    if bone is not None:
+        box = [para(bone.title, s["h3"]), para(bone.text, s["body"]), *bullets(bone.points, s["body"])]
+        out += [boxed(box, theme, border=AMBER), Spacer(1, theme.body * 0.5)]
     gate_text = runs[0][1].run.gate if runs[0][1].run else None
     if gate_text:
         out.append(para(gate_text, s["body"], bold_prefix="Before every run:"))
