@@ -200,10 +200,12 @@ ACUTE_STRAIN_RULES = (
 
 # RULES §2.9 "C" (caution) and "D" (defer) entries: allowed once any exclusion window has passed, but never
 # preferred, and never introduced by a ladder step-up [JUDGEMENT on how to honour C and D in a pre-planned
-# programme].
+# programme]. Flexion-extension mobility (cat-cow) is C for disc, facet, stenosis and spondylolysis: a small
+# range with no end-range arching.
 _CAUTION: dict[Cause, frozenset[Tag]] = {
     Cause.INTERVERTEBRAL_DISC: frozenset(
         {
+            Tag.MOBILITY_FLEX_EXT,
             Tag.LOADED_FLEXION,
             Tag.TRUNK_FLEXION,
             Tag.PASSIVE_FLEXION,
@@ -216,10 +218,11 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
         }
     ),
     Cause.FACET_JOINT_IRRITATION: frozenset(
-        {Tag.LOADED_FLEXION, Tag.EXTENSION_RISK, Tag.SPINAL_ROTATION, *EXTENSION_TAGS}
+        {Tag.MOBILITY_FLEX_EXT, Tag.LOADED_FLEXION, Tag.EXTENSION_RISK, Tag.SPINAL_ROTATION, *EXTENSION_TAGS}
     ),
     Cause.SPINAL_STENOSIS: frozenset(
         {
+            Tag.MOBILITY_FLEX_EXT,
             Tag.LOADED_FLEXION,
             Tag.TRUNK_FLEXION,
             Tag.SPINAL_ROTATION,
@@ -230,6 +233,7 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
     ),
     Cause.SPONDYLOLYSIS: frozenset(
         {
+            Tag.MOBILITY_FLEX_EXT,
             Tag.LOADED_FLEXION,
             Tag.TRUNK_FLEXION,
             Tag.PASSIVE_FLEXION,

@@ -1,0 +1,100 @@
+"""The catalogue audit (issue 19), checked where it matters: in the plans the planner builds.
+
+The invariants trust the tags; these tests name the exercises a physiotherapist saw leak into plans and check
+that generated plans no longer contain them where the rule book keeps them out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.programme import Programme
+from rehabgen.model.vocab import Equipment
+from rehabgen.plan.planner import build_programme
+from tests.conftest import make_profile
+
+ALL_KIT = [e.value for e in Equipment]
+
+
+def weeks_with(programme: Programme, exercise_id: str) -> list[int]:
+    """The weeks in which an exercise is done at least once."""
+    return sorted(
+        {w.week for w in programme.weeks for s in w.sessions for i in s.items if i.exercise_id == exercise_id}
+    )
+
+
+def plans(catalogue: Catalogue, causes: list[str], **changes: Any) -> list[Programme]:
+    """Plans for these causes across pain levels, lengths, session counts and kit (every one a programme)."""
+    found = []
+    for pain, weeks, sessions, kit in itertools.product((1, 4, 7), (8, 16), (2, 3, 5), (ALL_KIT, [])):
+        profile = make_profile(
+            causes=causes,
+            clinician_diagnosed=True,
+            pain_nprs=pain,
+            programme_weeks=weeks,
+            sessions_per_week=sessions,
+            equipment=kit,
+            **changes,
+        )
+        programme = build_programme(profile, catalogue)
+        assert programme.status.allows_programme
+        found.append(programme)
+    return found
+
+
+@pytest.mark.parametrize("others", [[], ["weak_glutes"], ["muscle_imbalance"]])
+def test_no_leg_press_before_clearance_after_a_sacral_stress_fracture(catalogue: Catalogue, others: list[str]) -> None:
+    """RULES §2.9: heavy leg press sits with the loaded lifts, out until a clinician clears a sacral fracture."""
+    for programme in plans(catalogue, ["stress_fracture_sacral", *others]):
+        assert weeks_with(programme, "leg_press") == []
+
+
+@pytest.mark.parametrize("cause", ["intervertebral_disc", "sciatica_radiculopathy"])
+@pytest.mark.parametrize("other", [None, "sacroiliac_joint_dysfunction", "weak_glutes", "tight_weak_hamstrings"])
+def test_no_seated_piriformis_stretch_or_single_leg_hinge_in_weeks_1_to_4_of_disc_or_sciatica_plans(
+    catalogue: Catalogue, cause: str, other: str | None
+) -> None:
+    """RULES §2.3: loaded hinges and flexion-loaded positions are out in weeks 1-4 of disc-type pain."""
+    causes = [cause] if other is None else [cause, other]
+    for programme in plans(catalogue, causes, leg_symptoms="unilateral_above_knee"):
+        for exercise_id in ("piriformis_stretch", "single_leg_reach", "single_leg_rdl"):
+            assert [w for w in weeks_with(programme, exercise_id) if w <= 4] == [], exercise_id
+
+
+def test_sciatica_alone_never_brings_the_seated_piriformis_stretch(catalogue: Catalogue) -> None:
+    for programme in plans(catalogue, ["sciatica_radiculopathy"]):
+        assert weeks_with(programme, "piriformis_stretch") == []
+
+
+def test_no_chest_lift_in_a_stenosis_plan(catalogue: Catalogue) -> None:
+    """RULES §2.5: stenosis prefers passive flexion and cycling; loaded flexion is only a caution."""
+    for programme in plans(catalogue, ["spinal_stenosis"]):
+        assert weeks_with(programme, "chest_lift") == []
+
+
+def test_cat_cow_for_extension_sensitive_pain_carries_the_no_end_extension_cue(catalogue: Catalogue) -> None:
+    """RULES §2.9: flexion-extension mobility is "C" (small range, no end extension) for these causes."""
+    seen = 0
+    for cause in ("spondylolysis", "facet_joint_irritation", "spinal_stenosis"):
+        for programme in plans(catalogue, [cause]):
+            if weeks_with(programme, "cat_cow"):
+                seen += 1
+                notes = next(n for n in programme.exercises if n.exercise_id == "cat_cow")
+                assert any("stop when your back is flat" in c for c in notes.cautions)
+    assert seen, "no plan used cat-cow, so the check checked nothing"
+
+
+def test_hip_hinge_drill_for_disc_pain_carries_the_flexion_caution(catalogue: Catalogue) -> None:
+    seen = 0
+    for programme in plans(catalogue, ["intervertebral_disc"]):
+        weeks = weeks_with(programme, "hip_hinge_drill")
+        if weeks:
+            seen += 1
+            assert weeks[0] >= 2
+            notes = next(n for n in programme.exercises if n.exercise_id == "hip_hinge_drill")
+            assert any("disc pain often dislikes" in c for c in notes.cautions)
+    assert seen, "no plan used the hip hinge drill, so the check checked nothing"
