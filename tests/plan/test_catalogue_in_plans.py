@@ -98,3 +98,9 @@ def test_hip_hinge_drill_for_disc_pain_carries_the_flexion_caution(catalogue: Ca
             notes = next(n for n in programme.exercises if n.exercise_id == "hip_hinge_drill")
             assert any("disc pain often dislikes" in c for c in notes.cautions)
     assert seen, "no plan used the hip hinge drill, so the check checked nothing"
+
+
+def test_a_caution_stretch_is_not_preferred_for_spondylolysis(catalogue: Catalogue) -> None:
+    """The hip-flexor stretch is "C" for spondylolysis (RULES §2.9); its cause match must not make it preferred."""
+    for programme in plans(catalogue, ["spondylolysis"]):
+        assert weeks_with(programme, "hip_flexor_stretch") == []
