@@ -13,6 +13,7 @@ import pytest
 
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme
+from rehabgen.model.template import DEFAULT_TEMPLATE
 from rehabgen.model.vocab import Equipment
 from rehabgen.plan.planner import build_programme
 from tests.conftest import make_profile
@@ -27,10 +28,12 @@ def weeks_with(programme: Programme, exercise_id: str) -> list[int]:
     )
 
 
-def plans(catalogue: Catalogue, causes: list[str], **changes: Any) -> list[Programme]:
+def plans(
+    catalogue: Catalogue, causes: list[str], kits: tuple[list[str], ...] = (ALL_KIT, []), **changes: Any
+) -> list[Programme]:
     """Plans for these causes across pain levels, lengths, session counts and kit (every one a programme)."""
     found = []
-    for pain, weeks, sessions, kit in itertools.product((1, 4, 7), (8, 16), (2, 3, 5), (ALL_KIT, [])):
+    for pain, weeks, sessions, kit in itertools.product((1, 4, 7), (8, 16), (2, 3, 5), kits):
         profile = make_profile(
             causes=causes,
             clinician_diagnosed=True,
@@ -104,3 +107,30 @@ def test_a_caution_stretch_is_not_preferred_for_spondylolysis(catalogue: Catalog
     """The hip-flexor stretch is "C" for spondylolysis (RULES §2.9); its cause match must not make it preferred."""
     for programme in plans(catalogue, ["spondylolysis"]):
         assert weeks_with(programme, "hip_flexor_stretch") == []
+
+
+@pytest.mark.parametrize("cause", ["stress_fracture_sacral", "spondylolysis"])
+def test_bone_stress_plans_get_only_the_non_impact_pool_running(catalogue: Catalogue, cause: str) -> None:
+    """Deep water with a float belt has no impact; running on the pool floor has (RULES §2.6: none until cleared)."""
+    template = DEFAULT_TEMPLATE.model_copy(update={"pin": ["water_running_shallow"]})
+    profile = make_profile(causes=[cause], clinician_diagnosed=True, equipment=["pool"], programme_weeks=16)
+    programme = build_programme(profile, catalogue, template)
+    assert weeks_with(programme, "water_running_shallow") == []
+    assert weeks_with(programme, "pool_running")
+    assert "pinned_exercise_dropped" in [w.code for w in programme.warnings]
+    cleared = build_programme(profile.model_copy(update={"cleared_for_impact": True}), catalogue, template)
+    assert weeks_with(cleared, "water_running_shallow"), "once cleared, the pinned impact form may come in"
+
+
+@pytest.mark.parametrize("cause", ["facet_joint_irritation", "spinal_stenosis", "spondylolysis"])
+def test_swimming_is_not_preferred_for_extension_sensitive_pain(catalogue: Catalogue, cause: str) -> None:
+    """Front crawl with the head lifted arches the back: swimming is "C" here (RULES §2.9)."""
+    for programme in plans(catalogue, [cause, "overtraining"], kits=(["pool"],)):
+        assert weeks_with(programme, "swimming") == []
+
+
+def test_flexion_loaded_stretches_stay_out_of_early_disc_plans(catalogue: Catalogue) -> None:
+    """Figure-4 is a knee to the chest (passive flexion, weeks 1-2); downward dog rounds the back (weeks 1-4)."""
+    for programme in plans(catalogue, ["intervertebral_disc", "tight_weak_hamstrings", "sacroiliac_joint_dysfunction"]):
+        assert [w for w in weeks_with(programme, "glute_stretch") if w <= 2] == []
+        assert [w for w in weeks_with(programme, "downward_dog") if w <= 4] == []

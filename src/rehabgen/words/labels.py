@@ -190,7 +190,7 @@ PHASE_NAMES: dict[Phase, str] = {
 ACTIVITY_NAMES: dict[str, str] = {
     "stationary_cycling": "Cycling",
     "swimming": "Swimming",
-    "pool_running": "Pool running",
+    "pool_running": "Deep-water running",
     "elliptical_trainer": "Cross-trainer",
     "brisk_walk": "Walk",
 }
