@@ -134,3 +134,41 @@ def test_flexion_loaded_stretches_stay_out_of_early_disc_plans(catalogue: Catalo
     for programme in plans(catalogue, ["intervertebral_disc", "tight_weak_hamstrings", "sacroiliac_joint_dysfunction"]):
         assert [w for w in weeks_with(programme, "glute_stretch") if w <= 2] == []
         assert [w for w in weeks_with(programme, "downward_dog") if w <= 4] == []
+
+
+def why_causes(programme: Programme, exercise_id: str) -> list[str]:
+    """The runner's causes the plan gives as the reason for an exercise (empty when it is not in the plan)."""
+    notes = [n for n in programme.exercises if n.exercise_id == exercise_id]
+    return [c.value for n in notes for c in n.why_causes]
+
+
+@pytest.mark.parametrize(
+    ("cause", "exercise_ids"),
+    [
+        ("muscle_strain_overuse", ["romanian_deadlift"]),  # RULES §2.8: no heavy loaded lifts early
+        ("tight_hip_flexors", ["reverse_tabletop", "hip_thrust", "glute_bridge"]),  # a stretch problem
+    ],
+)
+def test_a_cause_no_longer_brings_these_exercises(catalogue: Catalogue, cause: str, exercise_ids: list[str]) -> None:
+    for programme in plans(catalogue, [cause, "weak_glutes"]):
+        for exercise_id in exercise_ids:
+            assert cause not in why_causes(programme, exercise_id), exercise_id
+
+
+@pytest.mark.parametrize(
+    ("cause", "exercise_ids"),
+    [
+        ("spondylolysis", ["bird_dog", "side_plank_knees", "side_plank"]),
+        ("spinal_stenosis", ["bird_dog", "side_plank_knees", "side_plank"]),
+        ("stress_fracture_sacral", ["bird_dog"]),
+        ("facet_joint_irritation", ["side_plank_knees", "side_plank"]),
+    ],
+)
+def test_neutral_stabilisation_is_preferred_in_every_column(
+    catalogue: Catalogue, cause: str, exercise_ids: list[str]
+) -> None:
+    """RULES §2.9: planks, side plank and bird-dog are "P" for every condition, so the plan gives them for it."""
+    given = set()
+    for programme in plans(catalogue, [cause]):
+        given |= {e for e in exercise_ids if cause in why_causes(programme, e)}
+    assert given == set(exercise_ids)
