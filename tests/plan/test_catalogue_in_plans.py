@@ -14,7 +14,7 @@ import pytest
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme
 from rehabgen.model.template import DEFAULT_TEMPLATE
-from rehabgen.model.vocab import Equipment
+from rehabgen.model.vocab import Equipment, Tag
 from rehabgen.plan.planner import build_programme
 from tests.conftest import make_profile
 
@@ -172,3 +172,19 @@ def test_neutral_stabilisation_is_preferred_in_every_column(
     for programme in plans(catalogue, [cause]):
         given |= {e for e in exercise_ids if cause in why_causes(programme, e)}
     assert given == set(exercise_ids)
+
+
+@pytest.mark.parametrize("age", [40, 70])
+def test_stretch_holds_filed_as_mobility_keep_the_g11_hold_for_their_age(catalogue: Catalogue, age: int) -> None:
+    """G11 by tag: knees to chest and child's pose for stenosis, the low lunge for tight hip flexors."""
+    low, high = (30, 60) if age >= 65 else (10, 30)
+    seen: set[str] = set()
+    for causes in (["spinal_stenosis"], ["tight_hip_flexors"], ["tight_weak_hamstrings"]):
+        for programme in plans(catalogue, causes, age=age):
+            for week in programme.weeks:
+                for item in (i for s in week.sessions for i in s.items if i.category != "stretch"):
+                    if Tag.STRETCH in item.tags:
+                        seen.add(item.exercise_id)
+                        assert item.hold_s is not None and low <= item.hold_s <= high, (item.exercise_id, item.hold_s)
+                        assert item.reps is not None and 40 <= item.reps * item.hold_s <= 90
+    assert {"knees_to_chest", "childs_pose", "low_lunge"} <= seen
