@@ -188,3 +188,20 @@ def test_stretch_holds_filed_as_mobility_keep_the_g11_hold_for_their_age(catalog
                         assert item.hold_s is not None and low <= item.hold_s <= high, (item.exercise_id, item.hold_s)
                         assert item.reps is not None and 40 <= item.reps * item.hold_s <= 90
     assert {"knees_to_chest", "childs_pose", "low_lunge"} <= seen
+
+
+# --- the exercises a physiotherapist found missing: each reaches the plans it is for, and only where allowed --
+
+
+def test_carries_reach_core_plans_with_dumbbells_but_never_early_disc_or_uncleared_bone_stress(
+    catalogue: Catalogue,
+) -> None:
+    """Carries press down through the spine and pelvis: axial load (RULES §2.3 weeks 1-4, §2.6 until cleared)."""
+    runner = ["weak_core", "poor_running_form", "muscle_imbalance"]
+    used = {e for p in plans(catalogue, runner, kits=(["dumbbells"],)) for e in p.exercise_ids()}
+    assert {"farmer_carry", "suitcase_carry"} <= used
+    for causes in (["intervertebral_disc", *runner], ["stress_fracture_sacral", *runner]):
+        for programme in plans(catalogue, causes, kits=(["dumbbells"],)):
+            for exercise_id in ("farmer_carry", "suitcase_carry"):
+                weeks = weeks_with(programme, exercise_id)
+                assert all(w > 4 for w in weeks) if causes[0] == "intervertebral_disc" else not weeks
