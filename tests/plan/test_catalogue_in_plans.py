@@ -205,3 +205,12 @@ def test_carries_reach_core_plans_with_dumbbells_but_never_early_disc_or_unclear
             for exercise_id in ("farmer_carry", "suitcase_carry"):
                 weeks = weeks_with(programme, exercise_id)
                 assert all(w > 4 for w in weeks) if causes[0] == "intervertebral_disc" else not weeks
+
+
+def test_the_nerve_slider_reaches_sciatica_plans_and_only_those(catalogue: Catalogue) -> None:
+    for programme in plans(catalogue, ["sciatica_radiculopathy"], leg_symptoms="unilateral_below_knee"):
+        assert weeks_with(programme, "sciatic_nerve_slider")
+        assert "sciatica_radiculopathy" in why_causes(programme, "sciatic_nerve_slider")
+    for cause in ("intervertebral_disc", "spondylolysis", "stress_fracture_sacral", "weak_core"):
+        for programme in plans(catalogue, [cause]):
+            assert weeks_with(programme, "sciatic_nerve_slider") == [], cause

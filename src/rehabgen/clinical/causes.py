@@ -258,11 +258,13 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
 _CAUTION[Cause.SCIATICA_RADICULOPATHY] = _CAUTION[Cause.INTERVERTEBRAL_DISC]
 
 
-# RULES §2.9 "P" (prefer) entries that are not already expressed by the exercises' causes.
+# RULES §2.9 "P" (prefer) entries that are not already expressed by the exercises' causes. A nerve slider for
+# an irritated nerve root is a [JUDGEMENT] preference: the rule book names no neural mobilisation.
 _PREFER: dict[Cause, frozenset[Tag]] = {
     Cause.SPINAL_STENOSIS: frozenset({Tag.PASSIVE_FLEXION, Tag.FLEXED_POSTURE}),
     Cause.FACET_JOINT_IRRITATION: frozenset({Tag.PASSIVE_FLEXION}),
     Cause.INTERVERTEBRAL_DISC: frozenset({Tag.NEUTRAL_STABILISATION}),
+    Cause.SCIATICA_RADICULOPATHY: frozenset({Tag.NEURAL_MOBILITY}),
 }
 
 # Advice sections (ids of rehabgen.plan.advice) a cause adds to the handout.

@@ -125,6 +125,7 @@ TAG_INFO: dict[Tag, str] = {
     Tag.RUNNING: "Running or jogging.",
     Tag.PLYOMETRIC: "Jumps, hops and bounds.",
     Tag.BREATHING: "Breathing and gentle trunk-muscle activation.",
+    Tag.NEURAL_MOBILITY: "Gently slides a nerve back and forth along its path, without stretching it.",
 }
 
 EQUIPMENT_LABELS: dict[Equipment, str] = {
