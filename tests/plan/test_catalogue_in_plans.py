@@ -214,3 +214,18 @@ def test_the_nerve_slider_reaches_sciatica_plans_and_only_those(catalogue: Catal
     for cause in ("intervertebral_disc", "spondylolysis", "stress_fracture_sacral", "weak_core"):
         for programme in plans(catalogue, [cause]):
             assert weeks_with(programme, "sciatic_nerve_slider") == [], cause
+
+
+def test_sij_plans_get_the_adductor_squeeze_and_its_copenhagen_rung(catalogue: Catalogue) -> None:
+    """Pelvic girdle pain: a symmetric adductor squeeze early (RULES §2.7), then the Copenhagen plank."""
+    used = {e for p in plans(catalogue, ["sacroiliac_joint_dysfunction"], kits=(["chair"],)) for e in p.exercise_ids()}
+    assert "adductor_squeeze" in used
+    assert catalogue["adductor_squeeze"].harder == "copenhagen_plank"
+    template = DEFAULT_TEMPLATE.model_copy(update={"pin": ["copenhagen_plank"]})
+    profile = make_profile(
+        causes=["sacroiliac_joint_dysfunction"], equipment=["chair"], pain_nprs=6, programme_weeks=12
+    )
+    programme = build_programme(profile, catalogue, template)
+    protect = {w.week for w in programme.weeks if w.phase.value == "protect"}
+    weeks = weeks_with(programme, "copenhagen_plank")
+    assert protect and weeks and not protect & set(weeks)  # a level-3 move waits until the pain has settled
