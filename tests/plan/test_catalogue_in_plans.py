@@ -229,3 +229,12 @@ def test_sij_plans_get_the_adductor_squeeze_and_its_copenhagen_rung(catalogue: C
     protect = {w.week for w in programme.weeks if w.phase.value == "protect"}
     weeks = weeks_with(programme, "copenhagen_plank")
     assert protect and weeks and not protect & set(weeks)  # a level-3 move waits until the pain has settled
+
+
+def test_wall_sit_and_running_man_train_for_the_readiness_screens(catalogue: Catalogue) -> None:
+    """The return-to-run screens use a wall sit (RULES §4.1) and the single-leg running man (§2.7)."""
+    used = {e for p in plans(catalogue, ["poor_running_form"], kits=(["wall"],)) for e in p.exercise_ids()}
+    assert {"wall_sit", "running_man"} <= used
+    assert catalogue["single_leg_balance"].harder == "running_man"
+    for programme in plans(catalogue, ["poor_running_form"], kits=([],)):
+        assert weeks_with(programme, "wall_sit") == []  # G10: no wall, no wall sit
