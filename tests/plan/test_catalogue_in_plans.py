@@ -238,3 +238,18 @@ def test_wall_sit_and_running_man_train_for_the_readiness_screens(catalogue: Cat
     assert catalogue["single_leg_balance"].harder == "running_man"
     for programme in plans(catalogue, ["poor_running_form"], kits=([],)):
         assert weeks_with(programme, "wall_sit") == []  # G10: no wall, no wall sit
+
+
+def test_the_cadence_drill_waits_for_running_and_for_clearance(catalogue: Catalogue) -> None:
+    """A running drill: only in running weeks, and after a bone-stress injury only once cleared (RULES §2.6)."""
+    template = DEFAULT_TEMPLATE.model_copy(update={"pin": ["cadence_drill"]})
+    runner = make_profile(causes=["poor_running_form"], pain_nprs=2, programme_weeks=12)
+    programme = build_programme(runner, catalogue, template)
+    run_weeks = [w.week for w in programme.weeks if any(s.kind == "run" for s in w.sessions)]
+    drill_weeks = weeks_with(programme, "cadence_drill")
+    assert drill_weeks and run_weeks and drill_weeks[0] >= run_weeks[0]
+    for cause in ("stress_fracture_sacral", "spondylolysis"):
+        bone = make_profile(
+            causes=[cause, "poor_running_form"], clinician_diagnosed=True, pain_nprs=2, programme_weeks=12
+        )
+        assert weeks_with(build_programme(bone, catalogue, template), "cadence_drill") == []
