@@ -218,7 +218,15 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
         }
     ),
     Cause.FACET_JOINT_IRRITATION: frozenset(
-        {Tag.MOBILITY_FLEX_EXT, Tag.LOADED_FLEXION, Tag.EXTENSION_RISK, Tag.SPINAL_ROTATION, *EXTENSION_TAGS}
+        {
+            Tag.MOBILITY_FLEX_EXT,
+            Tag.LOADED_FLEXION,
+            Tag.EXTENSION_RISK,
+            Tag.SPINAL_ROTATION,
+            Tag.LOADED_HINGE,
+            Tag.AXIAL_LOAD,
+            *EXTENSION_TAGS,
+        }
     ),
     Cause.SPINAL_STENOSIS: frozenset(
         {
