@@ -17,6 +17,7 @@ from rehabgen.model.programme import Item, Programme
 from rehabgen.model.vocab import BONE_STRESS_CAUSES, IMPACT_TAGS, Category, Status, Tag
 from rehabgen.plan.dosage import OLDER_ADULT_AGE
 from rehabgen.plan.phases import POSTPARTUM_RUN_WEEKS
+from tests.wording import CONTRADICTS
 
 FORBIDDEN_AIDS = re.compile(
     r"\b(orthotic|insole|heel lift|heel raise|heel wedge|lumbar belt|back belt|corset|brace belt)", re.I
@@ -161,6 +162,14 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
             )
 
     _check_running(profile, programme)
+    _check_cards(programme)
+
+
+def _check_cards(programme: Programme) -> None:
+    """Issue 12 item 4: no card tells the runner to leave out, or only partly do, what the plan prescribes."""
+    for notes in programme.exercises:
+        for text in [*notes.cautions, *notes.why]:
+            assert not CONTRADICTS.search(text), f"card for {notes.exercise_id} contradicts the plan: {text}"
 
 
 def _check_running(profile: Profile, programme: Programme) -> None:
