@@ -44,7 +44,7 @@ from rehabgen.pictures.body import (
     rotation,
 )
 
-SQUEEZED_BALL_R = 5.5
+SQUEEZED_BALL_R = 7.0
 """Radius of a pad placed between two points (a soft ball between the knees), in frame units."""
 
 
