@@ -65,6 +65,16 @@ SEED_NAMED = [
     "prone press-up",
     "pool running",
     "walk–run",
+    # what the physiotherapist's audit found missing (issue 19)
+    "farmer's carry",
+    "suitcase carry",
+    "sciatic nerve slider",
+    "adductor squeeze",
+    "copenhagen plank",
+    "wall sit",
+    "running man",
+    "cadence drill",
+    "running in chest-deep water",
 ]
 
 
