@@ -253,3 +253,9 @@ def test_the_cadence_drill_waits_for_running_and_for_clearance(catalogue: Catalo
             causes=[cause, "poor_running_form"], clinician_diagnosed=True, pain_nprs=2, programme_weeks=12
         )
         assert weeks_with(build_programme(bone, catalogue, template), "cadence_drill") == []
+
+
+def test_the_deep_water_card_never_points_to_the_impact_form(catalogue: Catalogue) -> None:
+    """A bone-stress runner reads the deep-water card; its "ready for more?" must not be running on the floor."""
+    assert catalogue["pool_running"].harder is None
+    assert catalogue["water_running_shallow"].easier == "pool_running"
