@@ -14,9 +14,10 @@ from rehabgen.clinical.triage import triage
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Item, Programme, Week
-from rehabgen.model.vocab import BONE_STRESS_CAUSES, IMPACT_TAGS, Category, Status
+from rehabgen.model.vocab import BONE_STRESS_CAUSES, IMPACT_TAGS, Category, Status, Tag
 from rehabgen.plan.dosage import OLDER_ADULT_AGE
 from rehabgen.plan.phases import POSTPARTUM_RUN_WEEKS
+from tests.wording import CONTRADICTS
 
 FORBIDDEN_AIDS = re.compile(
     r"\b(orthotic|insole|heel lift|heel raise|heel wedge|lumbar belt|back belt|corset|brace belt)", re.I
@@ -117,13 +118,15 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
         for exclusion in windows:
             if exclusion.from_week <= week_number <= exclusion.to_week:
                 assert exclusion.tag not in ex.tags, f"{ex.id} has excluded {exclusion.tag} in week {week_number}"
-        # G11: static stretches
-        if ex.category is Category.STRETCH:
-            assert item.hold_s is not None and item.reps is not None
+        # G11: every static stretch hold, whatever its category (a stretch-category exercise is one).
+        assert ex.category is not Category.STRETCH or Tag.STRETCH in item.tags, f"G11 {ex.id} untagged stretch"
+        if Tag.STRETCH in item.tags:
+            assert item.hold_s is not None and item.reps is not None, f"G11 {ex.id} has no hold"
             low, high = (30, 60) if profile.age >= OLDER_ADULT_AGE else (10, 30)
-            assert low <= item.hold_s <= high, f"G11 hold {item.hold_s}"
-            assert 2 <= item.reps <= 4 and item.sets == 1, "G11 2-4 repetitions"
-            assert 40 <= item.reps * item.hold_s <= 90, "G11 about 60 s in total"
+            assert low <= item.hold_s <= high, f"G11 {ex.id} hold {item.hold_s} s at age {profile.age}"
+            assert 2 <= item.reps <= 4 and item.sets == 1, f"G11 {ex.id}: 2-4 repetitions in 1 set"
+            assert 40 <= item.reps * item.hold_s <= 90, f"G11 {ex.id}: about 60 s in total"
+            assert not item.pyramid, f"G11 {ex.id}: no pyramid"
 
     # G9: structured sessions per week, spacing.
     for week in weeks:
@@ -175,6 +178,7 @@ def check_programme(profile: Profile, programme: Programme, catalogue: Catalogue
 
     _check_running(profile, programme)
     check_patient_words(programme, catalogue)
+    _check_cards(programme)
 
 
 def _required_sets(week: Week) -> int:
@@ -242,6 +246,13 @@ def _runs(weeks: list[int]) -> list[list[int]]:
         else:
             runs.append([week])
     return runs
+
+
+def _check_cards(programme: Programme) -> None:
+    """Issue 12 item 4: no card tells the runner to leave out, or only partly do, what the plan prescribes."""
+    for notes in programme.exercises:
+        for text in [*notes.cautions, *notes.why]:
+            assert not CONTRADICTS.search(text), f"card for {notes.exercise_id} contradicts the plan: {text}"
 
 
 def _check_running(profile: Profile, programme: Programme) -> None:

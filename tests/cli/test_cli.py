@@ -61,6 +61,14 @@ def test_catalogue_show_readable_and_json() -> None:
     assert code == 0 and json.loads(out)["id"] == "bird_dog"
 
 
+def test_catalogue_show_lists_the_notes_for_particular_conditions() -> None:
+    """A clinician reviewing an entry sees who each condition note and reason is printed for."""
+    code, out, _ = run("catalogue", "show", "knees_to_chest")
+    assert code == 0
+    assert "Caution for Disc-related pain, Sciatica (irritated nerve): With disc pain" in out
+    assert "Why in the plan for Spinal stenosis:" in out
+
+
 def test_catalogue_show_unknown_id() -> None:
     code, _, err = run("catalogue", "show", "bird_dawg")
     assert code == 1 and "did you mean 'bird_dog'?" in err

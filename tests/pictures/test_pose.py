@@ -12,7 +12,7 @@ from rehabgen.io.catalogue import load_catalogue_from
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.pose import FLOOR_Y, FRAME_H, FRAME_W, MIN_PAIR_SCALE, TOUCH, Base, Pose, PropKind, Show
 from rehabgen.pictures.body import BASES, RADIUS
-from rehabgen.pictures.scene import Scene, build_scene, scene_of
+from rehabgen.pictures.scene import SQUEEZED_BALL_R, Scene, build_scene, scene_of
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -186,6 +186,16 @@ PROP_EXAMPLES: dict[PropKind, dict[str, Any]] = {
 def test_every_prop_can_be_placed(kind: PropKind) -> None:
     scene = build_scene(Pose.model_validate(PROP_EXAMPLES[kind]))
     assert any(shape.kind is kind for shape in scene.start.props)
+
+
+def test_a_pad_between_two_points_is_a_ball_squeezed_halfway_between_them() -> None:
+    """The adductor squeeze: a soft ball between the knees, drawn larger than a machine pad."""
+    data = {"base": "crook_lying", "tilt": 45, "end": {"hips": {"flex": 50, "abd": 10}}}
+    scene = build_scene(Pose.model_validate({**data, "props": [{"kind": "pad", "at": "knee_r", "to": "knee_l"}]}))
+    (pad,) = (shape for shape in scene.start.props if shape.kind is PropKind.PAD)
+    (kr_x, kr_y), (kl_x, kl_y) = scene.start.points["knee_r"], scene.start.points["knee_l"]
+    assert pad.points[0] == pytest.approx(((kr_x + kl_x) / 2, (kr_y + kl_y) / 2))
+    assert pad.size == SQUEEZED_BALL_R
 
 
 def test_geometry_is_deterministic() -> None:

@@ -158,7 +158,7 @@ def test_no_equipment_still_gives_full_sessions(catalogue: Catalogue) -> None:
 
 def test_older_adults_hold_stretches_longer(catalogue: Catalogue) -> None:
     programme = build_programme(make_profile(age=70), catalogue)
-    holds = {i.hold_s for w in programme.weeks for s in w.sessions for i in s.items if i.category == "stretch"}
+    holds = {i.hold_s for w in programme.weeks for s in w.sessions for i in s.items if Tag.STRETCH in i.tags}
     assert holds and all(30 <= h <= 60 for h in holds if h is not None)
 
 

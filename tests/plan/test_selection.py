@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from unittest.mock import patch
+
+import pytest
+from hypothesis import given, settings
+
 from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.exercise import Exercise
+from rehabgen.model.profile import Profile
 from rehabgen.model.template import DEFAULT_TEMPLATE, Template
-from rehabgen.model.vocab import Phase, Tag
+from rehabgen.model.vocab import Cause, Phase, Tag
+from rehabgen.plan.planner import build_programme
 from rehabgen.plan.selection import Selector
 from rehabgen.plan.slots import LEVEL_CAP, SESSIONS, SLOTS
 from tests.conftest import make_profile
+from tests.strategies import profiles
 
 
 def _selector(
@@ -60,3 +70,48 @@ def test_a_step_up_takes_the_next_rung_when_it_is_allowed(catalogue: Catalogue) 
     plank = catalogue["plank_on_knees"]
     harder = selector.step_up(plank, "core_front", Phase.STRENGTHEN, range(1, 2), set())
     assert harder is not None and harder.id == plank.harder
+
+
+@pytest.mark.parametrize("cause", list(Cause))
+def test_a_caution_item_never_outranks_one_without(catalogue: Catalogue, cause: Cause) -> None:
+    """RULES §2.9 "C": a cause match (+4) must not lift a caution item above an item without a caution tag."""
+    selector = _selector(catalogue, causes=[cause.value], clinician_diagnosed=True)
+    for phase in Phase:
+        for members in (selector.candidates(slot, phase, range(1, 2), set()) for slot in SLOTS):
+            cautious = [ex for ex in members if selector.is_caution(ex)]
+            plain = [ex for ex in members if not selector.is_caution(ex)]
+            for a in cautious:
+                for b in plain:
+                    assert selector.rank(a, phase) < selector.rank(b, phase), (cause, a.id, b.id)
+
+
+@settings(max_examples=300)
+@given(profile=profiles())
+def test_the_planner_never_prefers_a_caution_item(catalogue: Catalogue, profile: Profile) -> None:
+    """In every slot and cross-training choice the planner makes, a caution item is picked only when no
+    allowed exercise without a caution tag could take its place."""
+    real_pick, real_best_of = Selector.pick, Selector.best_of
+
+    def pick(
+        self: Selector, slot: str, phase: Phase, weeks: range, taken: set[str], avoid: frozenset[str] = frozenset()
+    ) -> Exercise | None:
+        chosen = real_pick(self, slot, phase, weeks, taken, avoid)
+        if chosen is not None and self.is_caution(chosen):
+            plain = [ex.id for ex in self.candidates(slot, phase, weeks, taken) if not self.is_caution(ex)]
+            assert not plain, f"{chosen.id} (caution) preferred to {plain} in slot {slot}"
+        return chosen
+
+    def best_of(self: Selector, candidates: Iterable[Exercise], phase: Phase, weeks: range) -> Exercise | None:
+        candidates = list(candidates)
+        chosen = real_best_of(self, candidates, phase, weeks)
+        if chosen is not None and self.is_caution(chosen):
+            plain = [
+                ex.id
+                for ex in candidates
+                if not self.is_caution(ex) and ex.level <= LEVEL_CAP[phase] and self.allowed(ex, weeks) is None
+            ]
+            assert not plain, f"{chosen.id} (caution) preferred to {plain}"
+        return chosen
+
+    with patch.object(Selector, "pick", pick), patch.object(Selector, "best_of", best_of):
+        build_programme(profile, catalogue)

@@ -146,9 +146,20 @@ def describe_exercise(ex: Exercise, catalogue: Catalogue) -> str:
     ]
     if ex.caution:
         lines.insert(4, f"CAUTION: {ex.caution}")
+    for label, notes in (("Caution", ex.cautions), ("Why in the plan", ex.why)):
+        for note in notes:
+            lines.append(f"{label} for {', '.join(_condition(w) for w in note.when)}: {note.text}")
     if ex.reference_url:
         lines.append(f"Reference: {ex.reference_url}")
     return "\n".join(line for i, line in enumerate(lines) if line or i in (3, 5, 12 + len(ex.steps)))
+
+
+def _condition(condition: str) -> str:
+    """A condition note's audience in words: a cause's label, or leg symptoms."""
+    from rehabgen.model.vocab import Cause
+    from rehabgen.words.labels import CAUSE_INFO
+
+    return CAUSE_INFO[Cause(condition)][0] if condition in {c.value for c in Cause} else "leg symptoms"
 
 
 def _neighbour(catalogue: Catalogue, exercise_id: str | None) -> str:

@@ -198,10 +198,12 @@ ACUTE_STRAIN_RULES = (
 
 # clinical rules §2.9 "C" (caution) and "D" (defer) entries: allowed once any exclusion window has passed, but never
 # preferred, and never introduced by a ladder step-up [JUDGEMENT on how to honour C and D in a pre-planned
-# programme].
+# programme]. Flexion-extension mobility (cat-cow) is C for disc, facet, stenosis and spondylolysis: a small
+# range with no end-range arching.
 _CAUTION: dict[Cause, frozenset[Tag]] = {
     Cause.INTERVERTEBRAL_DISC: frozenset(
         {
+            Tag.MOBILITY_FLEX_EXT,
             Tag.LOADED_FLEXION,
             Tag.TRUNK_FLEXION,
             Tag.PASSIVE_FLEXION,
@@ -214,10 +216,19 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
         }
     ),
     Cause.FACET_JOINT_IRRITATION: frozenset(
-        {Tag.LOADED_FLEXION, Tag.EXTENSION_RISK, Tag.SPINAL_ROTATION, *EXTENSION_TAGS}
+        {
+            Tag.MOBILITY_FLEX_EXT,
+            Tag.LOADED_FLEXION,
+            Tag.EXTENSION_RISK,
+            Tag.SPINAL_ROTATION,
+            Tag.LOADED_HINGE,
+            Tag.AXIAL_LOAD,
+            *EXTENSION_TAGS,
+        }
     ),
     Cause.SPINAL_STENOSIS: frozenset(
         {
+            Tag.MOBILITY_FLEX_EXT,
             Tag.LOADED_FLEXION,
             Tag.TRUNK_FLEXION,
             Tag.SPINAL_ROTATION,
@@ -228,6 +239,7 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
     ),
     Cause.SPONDYLOLYSIS: frozenset(
         {
+            Tag.MOBILITY_FLEX_EXT,
             Tag.LOADED_FLEXION,
             Tag.TRUNK_FLEXION,
             Tag.PASSIVE_FLEXION,
@@ -252,11 +264,13 @@ _CAUTION: dict[Cause, frozenset[Tag]] = {
 _CAUTION[Cause.SCIATICA_RADICULOPATHY] = _CAUTION[Cause.INTERVERTEBRAL_DISC]
 
 
-# clinical rules §2.9 "P" (prefer) entries that are not already expressed by the exercises' causes.
+# clinical rules §2.9 "P" (prefer) entries that are not already expressed by the exercises' causes. A nerve slider for
+# an irritated nerve root is a [JUDGEMENT] preference: the rule book names no neural mobilisation.
 _PREFER: dict[Cause, frozenset[Tag]] = {
     Cause.SPINAL_STENOSIS: frozenset({Tag.PASSIVE_FLEXION, Tag.FLEXED_POSTURE}),
     Cause.FACET_JOINT_IRRITATION: frozenset({Tag.PASSIVE_FLEXION}),
     Cause.INTERVERTEBRAL_DISC: frozenset({Tag.NEUTRAL_STABILISATION}),
+    Cause.SCIATICA_RADICULOPATHY: frozenset({Tag.NEURAL_MOBILITY}),
 }
 
 # Advice sections (ids of rehabgen.plan.advice) a cause adds to the handout.

@@ -17,6 +17,9 @@ _TEMPO = re.compile(r"^\d+(-\d+){2,3}$")
 # Categories that may address no cause: general warm-up and cool-down work every session can use.
 GENERAL_CATEGORIES = frozenset({Category.WARM_UP, Category.MOBILITY, Category.STRETCH, Category.WALKING})
 
+# G11 / ACSM "about 60 s per stretch": the total hold time (reps × hold) a static stretch may add up to.
+STRETCH_TOTAL_S = (40, 90)
+
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
 Sentence = Annotated[str, Field(min_length=3, max_length=300)]
 
@@ -111,7 +114,8 @@ class Exercise(StrictModel):
     causes: Annotated[list[Cause], AfterValidator(unique)] = []
     """Causes of back pain it helps with; empty only for general warm-up and cool-down work."""
     tags: Annotated[list[Tag], Field(min_length=1), AfterValidator(unique)]
-    """How it loads the spine (clinical rules §7.2); the planner's exclusions match on these."""
+    """How it loads the spine (clinical rules §7.2); the planner's exclusions match on these. ``stretch`` marks a static
+    stretch hold, whatever the category: its dose follows clinical rules G11 and does not progress."""
     equipment: Annotated[list[Equipment], AfterValidator(unique)] = []
     """Equipment it cannot be done without. A mat is never required."""
     helpful: Annotated[list[Equipment], AfterValidator(unique)] = []
@@ -158,17 +162,27 @@ class Exercise(StrictModel):
             raise ValueError(f"list at least one cause (only {allowed} exercises may address none)")
         return value
 
+    @field_validator("tags")
+    @classmethod
+    def _stretches_are_tagged(cls, value: list[Tag], info: ValidationInfo) -> list[Tag]:
+        if info.data.get("category") is Category.STRETCH and Tag.STRETCH not in value:
+            raise ValueError("a stretch is a static stretch hold: add the 'stretch' tag, so clinical rules G11 applies")
+        return value
+
     @field_validator("dosage")
     @classmethod
     def _stretch_dose(cls, d: Dosage, info: ValidationInfo) -> Dosage:
-        if info.data.get("category") is Category.STRETCH:
-            # G11 / ACSM: static holds of 10-30 s, 2-4 repetitions, about 60 s in total.
+        if Tag.STRETCH in info.data.get("tags", []) or info.data.get("category") is Category.STRETCH:
+            # G11 / ACSM, for every static stretch hold whatever its category: holds of 10-30 s, 2-4
+            # repetitions, about 60 s in total.
             if d.hold_s is None or not 10 <= d.hold_s <= 30:
                 raise ValueError("a static stretch is held 10-30 s (hold_s), G11")
             if d.reps is None or not 2 <= d.reps <= 4 or d.sets != 1:
                 raise ValueError(
                     "a static stretch is done as 1 set of 2-4 holds (sets: 1, reps: 2-4), clinical rules G11"
                 )
+            if not STRETCH_TOTAL_S[0] <= d.reps * d.hold_s <= STRETCH_TOTAL_S[1]:
+                raise ValueError("a static stretch adds up to about 60 s (reps × hold_s 40-90 s), clinical rules G11")
         return d
 
     @model_validator(mode="after")

@@ -165,7 +165,7 @@ PROP_FIELDS: dict[PropKind, tuple[frozenset[str], frozenset[str]]] = {
     PropKind.CHAIR: (frozenset(), frozenset({"under", "at"})),
     PropKind.WALL: (frozenset({"at"}), frozenset({"gap"})),
     PropKind.POLE: (frozenset({"at"}), frozenset({"gap"})),
-    PropKind.PAD: (frozenset({"at"}), frozenset()),
+    PropKind.PAD: (frozenset({"at"}), frozenset({"to"})),
     PropKind.PLATE: (frozenset({"at"}), frozenset()),
     PropKind.DUMBBELL: (frozenset({"at"}), frozenset()),
     PropKind.KETTLEBELL: (frozenset({"at"}), frozenset()),
@@ -313,7 +313,8 @@ class Prop(StrictModel):
     at: Point | None = None
     """The point it is held at or touches (weights, wall, pole, the back of a chair; one end of a band)."""
     to: Point | None = None
-    """The other end of a band, towel or stick (a band without ``to`` is tied to the wall)."""
+    """The other end of a band, towel or stick (a band without ``to`` is tied to the wall); for a pad, the
+    second point it is squeezed between (a ball between the knees sits halfway between ``at`` and ``to``)."""
     level: float | None = Field(None, ge=10, le=FRAME_H - 10)
     """Water: height of the surface above the floor."""
     width: float | None = Field(None, ge=10, le=120)

@@ -107,7 +107,7 @@ class Item(StrictModel):
             reps = self.pyramid[0] if self.pyramid else (self.reps or 1)
             if self.hold_s is None:
                 text = f"{self.sets}×{reps}"
-            elif reps == 1 or self.category is Category.STRETCH:
+            elif reps == 1 or Tag.STRETCH in self.tags:
                 text = f"{self.sets * reps} × {self.hold_s} s hold"
             else:
                 text = f"{self.sets}×{reps}, hold {self.hold_s} s"

@@ -98,6 +98,8 @@ class Tag(StrEnum):
     RUNNING = "running"
     PLYOMETRIC = "plyometric"
     BREATHING = "breathing"
+    NEURAL_MOBILITY = "neural_mobility"
+    """Slides a nerve along its path without stretching it (a nerve slider); the spine stays still."""
 
 
 # Every tag that bends the spine backwards towards or at the end of its range. Facet, stenosis and

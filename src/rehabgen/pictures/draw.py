@@ -241,7 +241,8 @@ def _props(shapes: tuple[PropShape, ...], shade: Shade, *, front: bool) -> Itera
     for shape in shapes:
         if shape.kind in (PropKind.MAT, PropKind.WATER):
             continue
-        if (shape.kind in BEHIND) != front:
+        behind = shape.kind in BEHIND and not (shape.kind is PropKind.PAD and shape.size)  # a squeezed ball
+        if behind != front:
             yield from _PROP_DRAWERS[shape.kind](shape, shade)
 
 
@@ -306,7 +307,7 @@ def _pole(s: PropShape, shade: Shade) -> Iterator[Shape]:
 
 def _pad(s: PropShape, shade: Shade) -> Iterator[Shape]:
     (x, y) = s.points[0]
-    yield Circle(x, y, 4.5, **_solid(shade.prop_fill, shade.prop_line))
+    yield Circle(x, y, s.size or 4.5, **_solid(shade.prop_fill, shade.prop_line))
 
 
 def _plate(s: PropShape, shade: Shade) -> Iterator[Shape]:

@@ -44,6 +44,9 @@ from rehabgen.pictures.body import (
     rotation,
 )
 
+SQUEEZED_BALL_R = 7.0
+"""Radius of a pad placed between two points (a soft ball between the knees), in frame units."""
+
 
 @dataclass(frozen=True, slots=True)
 class PropShape:
@@ -163,6 +166,10 @@ def _prop_shapes(
             assert prop.at is not None
             (edge, away), (_, y, z) = beside(prop.at, prop.gap), p[prop.at]
             shapes.append((kind, ((edge, y, z), (edge, 0.0, z)), 0.0, away))
+        elif kind is PropKind.PAD and prop.at is not None and prop.to is not None:
+            (ax, ay, az), (bx, by, bz) = p[prop.at], p[prop.to]
+            # A ball squeezed between two points (the knees): drawn larger than a machine pad, and in front.
+            shapes.append((kind, (((ax + bx) / 2, (ay + by) / 2, (az + bz) / 2),), SQUEEZED_BALL_R, facing))
         elif prop.at is not None:
             shapes.append((kind, (p[prop.at],), 0.0, 1.0 if p[prop.at][0] >= centre_x else -1.0))
         elif kind is PropKind.BIKE:

@@ -3,7 +3,7 @@
 A dose here is the plain record of the variables clinical rules §4.2 lets change (sets, reps, hold, duration, load);
 rest is derived from the phase. Each weekly step changes exactly one of them, reduced-volume weeks trim
 repetitions (never sets, so total weekly sets never jump when the normal dose returns), and static
-stretches keep the ACSM hold (G11).
+stretch holds keep the ACSM hold (G11): every exercise tagged ``stretch``, whatever its category.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from rehabgen.model.exercise import Exercise
-from rehabgen.model.vocab import Category, Equipment, Phase
+from rehabgen.model.vocab import Category, Equipment, Phase, Tag
 
 LOADED_KIT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL, Equipment.GYM_MACHINES})
 MAX_SETS = 3
@@ -84,6 +84,11 @@ def dose_changes(a: Dose, b: Dose) -> list[str]:
     return found
 
 
+def is_static_stretch(exercise: Exercise) -> bool:
+    """Whether the exercise is a static stretch hold (tagged ``stretch``), so G11 sets its dose."""
+    return Tag.STRETCH in exercise.tags
+
+
 def is_loaded(exercise: Exercise) -> bool:
     """Whether the exercise is done with an external weight or machine."""
     return bool(LOADED_KIT & set(exercise.equipment))
@@ -93,7 +98,7 @@ def start_dose(exercise: Exercise, phase: Phase, age: int) -> Dose:
     """The dose an exercise starts at when it first appears in a phase."""
     base = exercise.dosage
     rest = max(base.rest_s, REST_S[phase]) if exercise.category is Category.STRENGTH else base.rest_s
-    if exercise.category is Category.STRETCH:
+    if is_static_stretch(exercise):
         hold, reps = base.hold_s, base.reps
         if age >= OLDER_ADULT_AGE and hold is not None and hold < 30:
             hold, reps = 30, 2  # G11: 30-60 s holds from 65, about 60 s in total
@@ -119,8 +124,8 @@ def start_dose(exercise: Exercise, phase: Phase, age: int) -> Dose:
 
 def next_step(dose: Dose, exercise: Exercise, phase: Phase, *, allow_sets: bool = True) -> Dose:
     """The dose one step harder, changing one variable; the same dose when it is at its ceiling."""
-    if exercise.category is Category.STRETCH:
-        return dose
+    if is_static_stretch(exercise):
+        return dose  # G11: a static stretch keeps its ACSM hold; it does not grow
     if dose.duration_min is not None:
         cap = 30 if exercise.category is Category.WALKING else 40
         return replace(dose, duration_min=min(cap, dose.duration_min + 5))
@@ -156,8 +161,8 @@ def next_step(dose: Dose, exercise: Exercise, phase: Phase, *, allow_sets: bool 
 
 def reduced(dose: Dose, exercise: Exercise) -> Dose:
     """The reduced-volume (deload) version: about three quarters of the repetitions, holds or minutes."""
-    if exercise.category is Category.STRETCH:
-        return dose
+    if is_static_stretch(exercise):
+        return dose  # G11: shorter holds would fall below the ACSM range
     if dose.duration_min is not None:
         return replace(dose, duration_min=max(5, round(dose.duration_min * 0.75)))
     if dose.pyramid is not None:

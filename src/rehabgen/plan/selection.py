@@ -1,10 +1,12 @@
 """Choosing exercises for sessions: balanced slots, scored by cause, level and template emphasis.
 
 Every session is built from slots (warm-up, core front/side/back, hips and glutes, legs, cause-specific work,
-cool-down stretches). A slot is filled by the best-scoring exercise that is allowed in every week of the span
-(no excluded tag, equipment available, not banned, level within the phase's cap). Ties break on catalogue
-order, so the same inputs always give the same plan: variety comes from alternating session A and B, never
-from randomness. At a phase change each slot steps one rung up its ladder when the harder rung is allowed.
+cool-down stretches). A slot is filled by the best-ranked exercise that is allowed in every week of the span
+(no excluded tag, equipment available, not banned, level within the phase's cap). An exercise with a tag the
+runner's causes mark "caution" (RULES §2.9 C or D) ranks below every exercise without one, whatever its
+score, so a cause match never makes a caution item the preferred choice. Ties break on catalogue order, so the
+same inputs always give the same plan: variety comes from alternating session A and B, never from
+randomness. At a phase change each slot steps one rung up its ladder when the harder rung is allowed.
 """
 
 from __future__ import annotations
@@ -108,6 +110,14 @@ class Selector:
             s += 10.0
         return s
 
+    def is_caution(self, ex: Exercise) -> bool:
+        """Whether one of the exercise's tags is marked "caution" by the runner's causes (RULES §2.9 C or D)."""
+        return not self._caution.isdisjoint(ex.tags)
+
+    def rank(self, ex: Exercise, phase: Phase, avoid: frozenset[str] = frozenset()) -> tuple[bool, float, int]:
+        """Sort key, higher is better: free of caution tags first, then the score, then catalogue order."""
+        return (not self.is_caution(ex), self.score(ex, phase, avoid), -self._order[ex.id])
+
     def score(self, ex: Exercise, phase: Phase, avoid: frozenset[str]) -> float:
         """Higher is better: cause match first, then emphasis, then closeness to the phase's level."""
         causes = self.profile.causes
@@ -136,16 +146,23 @@ class Selector:
         """The best exercise for a slot, or None when nothing suitable is allowed."""
         if slot == "cause" and not self.profile.causes:
             return None  # nothing cause-specific to add to a general programme
-        best: tuple[float, int, Exercise] | None = None
-        for ex in self._members[slot]:
-            if ex.level > LEVEL_CAP[phase] or self.weight(ex) == 0:
-                continue
-            if self.clashes(ex, taken) or self.allowed(ex, weeks) is not None:
-                continue
-            key = (self.score(ex, phase, avoid), -self._order[ex.id], ex)
-            if best is None or key[:2] > best[:2]:
-                best = key
-        return best[2] if best else None
+        found = self.candidates(slot, phase, weeks, taken)
+        return max(found, key=lambda ex: self.rank(ex, phase, avoid), default=None)
+
+    def candidates(self, slot: str, phase: Phase, weeks: range, taken: set[str]) -> list[Exercise]:
+        """Every exercise that may fill the slot in these weeks, whatever its rank.
+
+        That is: within the phase's level cap, wanted by the template, allowed in every week, and not on the
+        ladder of an exercise already in the session.
+        """
+        return [
+            ex
+            for ex in self._members[slot]
+            if ex.level <= LEVEL_CAP[phase]
+            and self.weight(ex) != 0
+            and not self.clashes(ex, taken)
+            and self.allowed(ex, weeks) is None
+        ]
 
     def step_up(
         self,
@@ -182,11 +199,5 @@ class Selector:
         weeks: range,
     ) -> Exercise | None:
         """The best allowed exercise among ``candidates`` (cross-training, symptom-guided items)."""
-        best: tuple[float, int, Exercise] | None = None
-        for ex in candidates:
-            if ex.level > LEVEL_CAP[phase] or self.allowed(ex, weeks) is not None:
-                continue
-            key = (self.score(ex, phase, frozenset()), -self._order[ex.id], ex)
-            if best is None or key[:2] > best[:2]:
-                best = key
-        return best[2] if best else None
+        found = [ex for ex in candidates if ex.level <= LEVEL_CAP[phase] and self.allowed(ex, weeks) is None]
+        return max(found, key=lambda ex: self.rank(ex, phase), default=None)

@@ -109,9 +109,9 @@ TAG_INFO: dict[Tag, str] = {
     Tag.EXTENSION_END_RANGE: "Takes the lower back to the end of its backward bend (press-up, cobra).",
     Tag.EXTENSION_BIASED: "Works with the back tending towards an arch (reverse plank).",
     Tag.EXTENSION_RISK: "Can tip the lower back into an arch if the pelvis is not controlled.",
-    Tag.LOADED_HINGE: "Bends forward from the hips while holding a load (deadlift family).",
-    Tag.AXIAL_LOAD: "Puts weight down through the spine (loaded squat, deadlift).",
-    Tag.FLEXION_RISK: "Can round the lower back at the bottom of the movement (leg press).",
+    Tag.LOADED_HINGE: "Bends forward from the hips under load: a weight, or your body weight on one leg.",
+    Tag.AXIAL_LOAD: "Puts weight down through the spine and pelvis (loaded squat, deadlift, heavy leg press).",
+    Tag.FLEXION_RISK: "Can round the lower back under load (the bottom of a leg press, a seated forward lean).",
     Tag.LOWER_LIMB_STRENGTH: "Strengthens the legs: squat, lunge, step and curl patterns.",
     Tag.UNILATERAL: "Loads one leg at a time.",
     Tag.MACHINE: "Uses a gym machine.",
@@ -125,6 +125,7 @@ TAG_INFO: dict[Tag, str] = {
     Tag.RUNNING: "Running or jogging.",
     Tag.PLYOMETRIC: "Jumps, hops and bounds.",
     Tag.BREATHING: "Breathing and gentle trunk-muscle activation.",
+    Tag.NEURAL_MOBILITY: "Gently slides a nerve back and forth along its path, without stretching it.",
 }
 
 EQUIPMENT_LABELS: dict[Equipment, str] = {
@@ -190,7 +191,7 @@ PHASE_NAMES: dict[Phase, str] = {
 ACTIVITY_NAMES: dict[str, str] = {
     "stationary_cycling": "Cycling",
     "swimming": "Swimming",
-    "pool_running": "Pool running",
+    "pool_running": "Deep-water running",
     "elliptical_trainer": "Cross-trainer",
     "brisk_walk": "Walk",
 }
