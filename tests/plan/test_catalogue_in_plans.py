@@ -218,8 +218,14 @@ def test_the_nerve_slider_reaches_sciatica_plans_and_only_those(catalogue: Catal
 
 def test_sij_plans_get_the_adductor_squeeze_and_its_copenhagen_rung(catalogue: Catalogue) -> None:
     """Pelvic girdle pain: a symmetric adductor squeeze early (RULES §2.7), then the Copenhagen plank."""
-    used = {e for p in plans(catalogue, ["sacroiliac_joint_dysfunction"], kits=(["chair"],)) for e in p.exercise_ids()}
-    assert "adductor_squeeze" in used
+    for programme in plans(catalogue, ["sacroiliac_joint_dysfunction"], kits=(["chair"],)):
+        early = [w for w in programme.weeks if w.phase.value in ("protect", "restore")]
+        one_sided = {i.exercise_id for w in early for s in w.sessions for i in s.items if Tag.UNILATERAL in i.tags}
+        assert not one_sided  # symmetric loading first
+    # The squeeze is the first rung below the Copenhagen plank; a template may pin it.
+    pinned = DEFAULT_TEMPLATE.model_copy(update={"pin": ["adductor_squeeze"]})
+    early_profile = make_profile(causes=["sacroiliac_joint_dysfunction"], pain_nprs=6, programme_weeks=8)
+    assert weeks_with(build_programme(early_profile, catalogue, pinned), "adductor_squeeze")
     assert catalogue["adductor_squeeze"].harder == "copenhagen_plank"
     template = DEFAULT_TEMPLATE.model_copy(update={"pin": ["copenhagen_plank"]})
     profile = make_profile(

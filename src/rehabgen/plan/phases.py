@@ -23,6 +23,8 @@ POSTPARTUM_RUN_WEEKS = 12
 """No running or impact before 12 weeks after giving birth (clinical rules §2.7, Goom et al. 2019)."""
 DELOAD_EVERY = 4
 """A reduced-volume week every 4th week in programmes of 8 weeks or more (clinical rules §3.5, G8)."""
+MAX_BLOCK_WEEKS = 4
+"""The longest run of weeks with the same exercises before harder versions come in [JUDGEMENT]."""
 EXPERIENCED_KM = 20.0
 """Weekly kilometres before the pain from which a runner counts as experienced [JUDGEMENT]."""
 
@@ -66,6 +68,42 @@ class Layout:
         if self.run_start is not None and week >= self.run_start:
             return Phase.RETURN_TO_RUN
         return Phase.STRENGTHEN
+
+    def blocks(self) -> list[range]:
+        """Runs of weeks that keep the same exercises: a session sheet each [JUDGEMENT].
+
+        A block starts with each phase. A strengthen phase shorter than two weeks joins the return-to-run
+        block after it (the two use the same sessions), and so does a last block of one week. A block of more
+        than four weeks splits after a lighter week, then into even parts of two to four weeks, so harder
+        versions come in every few weeks and never in a lighter week.
+        """
+        starts = [w for w in range(1, self.weeks + 1) if w == 1 or self.phase_of(w) is not self.phase_of(w - 1)]
+        blocks = [range(s, e) for s, e in zip(starts, [*starts[1:], self.weeks + 1], strict=True)]
+        merged: list[range] = []
+        for block in blocks:
+            if merged and (
+                (self.phase_of(merged[-1].start) is Phase.STRENGTHEN and len(merged[-1]) < 2)
+                or (block.stop > self.weeks and len(block) < 2 and self.phase_of(merged[-1].start) is not Phase.PROTECT)
+            ):
+                merged[-1] = range(merged[-1].start, block.stop)
+            else:
+                merged.append(block)
+        return [part for block in merged for part in self._split(block)]
+
+    def _split(self, block: range) -> list[range]:
+        if len(block) <= MAX_BLOCK_WEEKS:
+            return [block]
+        for week in block:
+            if week in self.deloads and week - block.start >= 1 and block.stop - week > 2:
+                return [*self._split(range(block.start, week + 1)), *self._split(range(week + 1, block.stop))]
+        parts = math.ceil(len(block) / MAX_BLOCK_WEEKS)
+        size = math.ceil(len(block) / parts)
+        cut = block.start + size
+        if cut in self.deloads:
+            cut += 1  # a lighter week ends a block, it never starts one
+        if block.stop - cut < 2:
+            return [block]
+        return [range(block.start, cut), *self._split(range(cut, block.stop))]
 
     def spans(self) -> list[PhaseSpan]:
         """Each phase present, with its weeks, goal and exit criteria."""

@@ -1,8 +1,8 @@
-"""Choosing the exercises of session A and B for each span of weeks that share a phase and exclusions.
+"""Choosing the exercises of session A and B for each block of weeks (``Layout.blocks``).
 
-A span keeps its exercises; at a phase change each slot steps one rung up its ladder when the harder rung is
-allowed, and exercises carry over from span to span where they still may. Pinned exercises and the optional,
-symptom-guided extension item for disc-type pain are added after the slots.
+A block keeps its exercises; at the start of the next block each slot steps one rung up its ladder when the
+harder rung is allowed, and exercises carry over from block to block where they still may. Pinned exercises
+and the optional, symptom-guided extension item for disc-type pain are added after the slots.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ SYMPTOM_GUIDED_NOTE = "Optional: only if it eases your symptoms. Stop if pain sp
 
 @dataclass
 class Span:
-    """Weeks with the same phase and exclusions, and the exercises of their session A and B."""
+    """A block of weeks with the same exercises: its phase (that of its first week) and session A and B."""
 
     phase: Phase
     weeks: range
@@ -35,55 +35,52 @@ class Span:
 
 
 def choose_sessions(selector: Selector, layout: Layout) -> list[Span]:
-    """Group the weeks into spans and fill session A and B for each."""
-    excluded = selector.excluded
+    """Fill session A and B for each block of weeks (``Layout.blocks``).
+
+    A block's exercises must be allowed in every week of it. In the protect phase both sessions are the same
+    short routine.
+    """
     spans: list[Span] = []
-    start = 1
-    weeks_n = layout.weeks
-    for week in range(2, weeks_n + 2):
-        if week <= weeks_n and (layout.phase_of(week) == layout.phase_of(start) and excluded[week] == excluded[start]):
-            continue
-        phase = layout.phase_of(start)
+    for weeks in layout.blocks():
+        phase = layout.phase_of(weeks.start)
         previous = spans[-1] if spans else None
-        new_phase = previous is None or previous.phase is not phase
-        weeks = range(start, week)
-        first = _fill(selector, phase, 0, weeks, previous, new_phase, ())
-        second = _fill(selector, phase, 1, weeks, previous, new_phase, first)
-        spans.append(Span(phase, weeks, (first, second), new_phase))
-        start = week
+        first = _fill(selector, phase, 0, weeks, previous, True, ())
+        second = list(first) if phase is Phase.PROTECT else _fill(selector, phase, 1, weeks, previous, True, first)
+        spans.append(Span(phase, weeks, (first, second), previous is None or previous.phase is not phase))
     return spans
 
 
 class SteadySessions:
-    """Hands out each week's session A and B: the spans' choices, made steady.
+    """Hands out each week's session A and B: the blocks' choices, made steady.
 
-    An exercise, once in the plan, stays at least two weeks (a harder version of it counts as the same
-    exercise); a lighter week and the last week bring in nothing new; no session holds more than ``size``
-    exercises. The one exception to the first rule is safety: an exercise a rule excludes in a week leaves.
-    ``done`` records what a week finally held (after the volume caps), which the next week builds on.
+    A block's sessions are settled in its first week and kept to its end. An exercise, once in the plan,
+    stays at least two weeks (a harder version of it counts as the same exercise): one that has been in only
+    one week stays for the next block too. No session holds more than ``size`` exercises. The one exception
+    is safety: an exercise a rule excludes in a week leaves. ``done`` records what a week finally held (after
+    the volume caps), which the next block builds on.
     """
 
     def __init__(self, selector: Selector, layout: Layout, deloads: set[int], size: int) -> None:
         self.selector = selector
+        self.layout = layout
         self.last_week = layout.weeks
         self.deloads = deloads
         self.size = size
         self.nominal = {w: span for span in choose_sessions(selector, layout) for w in span.weeks}
         self.previous: tuple[list[Choice], list[Choice]] | None = None
+        self.current: list[list[Choice]] = [[], []]
         self.residence: dict[frozenset[str], int] = {}  # exercise family → consecutive weeks in the plan
 
     def choose(self, week: int) -> tuple[Phase, list[list[Choice]]]:
-        """The phase and session A and B for ``week``."""
+        """The week's phase and session A and B for ``week``."""
         span = self.nominal[week]
-        weeks = range(week, week + 1)
-        previous = self.previous
-        if previous is not None and (week in self.deloads or week == self.last_week):
-            sessions = [_still_allowed(self.selector, s, weeks) for s in previous]
-        else:
+        if week == span.weeks.start:
             sessions = [list(s) for s in span.sessions]
-            if previous is not None:
-                _carry(self.selector, previous, sessions, self.residence, weeks, self.size)
-        return span.phase, [_in_order(_trim(s, self.size)) for s in sessions]
+            if self.previous is not None:
+                _carry(self.selector, self.previous, sessions, self.residence, span.weeks, self.size)
+            self.current = [_in_order(_trim(s, self.size)) for s in sessions]
+        weeks = range(week, week + 1)
+        return self.layout.phase_of(week), [_still_allowed(self.selector, s, weeks) for s in self.current]
 
     def done(self, sessions: list[list[Choice]], counts: list[int]) -> None:
         """Record what the week held (``counts``: how many times session A and B were done)."""

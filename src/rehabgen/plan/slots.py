@@ -80,19 +80,21 @@ SLOTS: dict[str, Predicate] = {
 
 # Session A and B per phase, in the order done: warm-up, core, hips, legs, then a cool-down stretch. At most
 # eight exercises a session (MAX_PER_SESSION): a home programme people keep doing stays short. Core front and
-# side are in every session from the restore phase on, because the running-readiness screen tests them.
+# side are in every session from the restore phase on, because the running-readiness screen tests them. The
+# strengthen and return-to-run phases share their sessions, so a short strengthen phase and the return to
+# running can share one block of exercises.
 SESSIONS: dict[Phase, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    Phase.PROTECT: (
-        ("mobility", "mobility", "core_front", "glute_bridge", "stretch", "stretch"),
-        ("mobility", "mobility", "core_front", "glute_side", "stretch", "stretch"),
+    Phase.PROTECT: (  # one short routine: session B repeats A
+        ("mobility", "mobility", "core_front", "glute_bridge", "glute_side", "stretch", "stretch"),
+        ("mobility", "mobility", "core_front", "glute_bridge", "glute_side", "stretch", "stretch"),
     ),
     Phase.RESTORE: (
         ("mobility", "mobility", "core_front", "core_side", "core_back", "glute_bridge", "stretch", "stretch"),
         ("mobility", "core_front", "core_side", "core_back", "glute_side", "legs_both", "cause", "stretch"),
     ),
     Phase.STRENGTHEN: (
-        ("warmup", "core_front", "core_side", "core_back", "glute_bridge", "legs_both", "hinge", "stretch"),
-        ("warmup", "core_front", "core_side", "glute_side", "legs_single", "plyo", "cause", "stretch"),
+        ("warmup", "core_front", "core_side", "core_back", "glute_bridge", "legs_single", "hinge", "stretch"),
+        ("warmup", "core_front", "core_side", "glute_side", "legs_both", "plyo", "calf", "cause"),
     ),
     Phase.RETURN_TO_RUN: (
         ("warmup", "core_front", "core_side", "core_back", "glute_bridge", "legs_single", "hinge", "stretch"),
