@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         render_handout,
     )
     from rehabgen.batch import BatchOptions, BatchResult, run_batch
-    from rehabgen.errors import InputError, OutputError, Problem, RehabgenError
+    from rehabgen.errors import InputError, OutputError, Problem, RehabgenError, UsageError
     from rehabgen.io.cache import Cache
     from rehabgen.model.catalogue import Catalogue
     from rehabgen.model.clinic import Clinic
@@ -50,6 +50,7 @@ _WHERE = {
     "OutputError": "rehabgen.errors",
     "Problem": "rehabgen.errors",
     "RehabgenError": "rehabgen.errors",
+    "UsageError": "rehabgen.errors",
     "Cache": "rehabgen.io.cache",
     "Catalogue": "rehabgen.model.catalogue",
     "Clinic": "rehabgen.model.clinic",
@@ -78,6 +79,7 @@ __all__ = [
     "RehabgenError",
     "Status",
     "Template",
+    "UsageError",
     "__version__",
     "build_programme",
     "load_catalogue",

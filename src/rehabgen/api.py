@@ -70,7 +70,8 @@ def load_template(name_or_path: str | Path | None = None, *, folders: Sequence[P
     ``folders`` are searched after the bundled ``programs/``.
 
     Raises:
-        TemplateError: an unknown name (the known ones are listed) or a broken file.
+        UnknownTemplateError: an unknown name (the known ones are listed); also a UsageError.
+        TemplateError: a missing or broken file.
     """
     if name_or_path is None:
         return DEFAULT_TEMPLATE
@@ -121,7 +122,8 @@ def render_handout(
     """The programme in any registered format (``rehabgen.render.registry.FORMATS``), as bytes.
 
     Raises:
-        InputError: an unknown format, or a calendar for a programme without a start date.
+        UsageError: an unknown format.
+        InputError: a calendar for a programme without a start date.
     """
     handout = Handout(programme, catalogue, template or DEFAULT_TEMPLATE, clinic, options or HandoutOptions())
     return registry.render(handout, format_name, cache=resolve_cache(cache))

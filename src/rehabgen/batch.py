@@ -31,7 +31,7 @@ from typing import Any
 
 from rehabgen import api
 from rehabgen._version import __version__
-from rehabgen.errors import InputError, OutputError, Problem
+from rehabgen.errors import InputError, OutputError, Problem, UsageError
 from rehabgen.io.cache import Cache
 from rehabgen.io.files import write_atomic
 from rehabgen.io.roster import RosterRow, read_roster
@@ -131,16 +131,25 @@ class BatchResult:
 
 
 def check_pattern(pattern: str) -> None:
-    """Refuse a name pattern with unknown fields (a usage error)."""
+    """Refuse a name pattern that cannot name files: unknown fields, a bad format spec, no field at all.
+
+    Raises:
+        UsageError: naming the pattern and the fields allowed.
+    """
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None]
-    except ValueError as exc:
-        raise InputError([Problem(f"bad name pattern '{pattern}': {exc}", path=("--name-pattern",))]) from None
-    unknown = [f for f in fields if f not in PATTERN_FIELDS]
-    if unknown or not fields:
-        raise InputError(
-            [Problem(f"name pattern fields must be among {{{'}, {'.join(PATTERN_FIELDS)}}}", path=("--name-pattern",))]
-        )
+        parts = [(f, spec or "") for _, f, spec, _ in string.Formatter().parse(pattern) if f is not None]
+        unknown = [f"{{{f}}}" for f, _ in parts if f not in PATTERN_FIELDS]
+        if unknown or not parts:
+            raise ValueError(f"unknown field {', '.join(unknown)}" if unknown else "it has no field")
+        if any("{" in spec for _, spec in parts):
+            raise ValueError("a field inside a format spec")
+        if any(int(n) > MAX_NAME_BYTES for _, spec in parts for n in re.findall(r"\d+", spec)):
+            raise ValueError(f"a width over {MAX_NAME_BYTES}")
+        pattern.format(row="0001", id="id", name="name", template="template")  # a bad spec such as {name:%}
+    except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+        fields = ", ".join(f"{{{f}}}" for f in PATTERN_FIELDS)
+        message = f"bad name pattern '{pattern}': {exc}; use the fields {fields}, e.g. '{DEFAULT_PATTERN}'"
+        raise UsageError([Problem(message, path=("--name-pattern",))]) from None
 
 
 def safe_name(raw: str, *, max_bytes: int = MAX_NAME_BYTES) -> str:

@@ -63,7 +63,7 @@ def test_catalogue_show_readable_and_json() -> None:
 
 def test_catalogue_show_unknown_id() -> None:
     code, _, err = run("catalogue", "show", "bird_dawg")
-    assert code == 1 and "did you mean 'bird_dog'?" in err
+    assert code == 2 and "did you mean 'bird_dog'?" in err
 
 
 def test_validate_bundled_catalogue_is_clean() -> None:
@@ -180,7 +180,7 @@ def test_plan_missing_profile_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_plan_bad_date_option(tmp_path: Path) -> None:
     code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "--format", "md", "--date", "tomorrow")
-    assert code == 1 and "--date: 'tomorrow' is not a date" in err
+    assert code == 2 and "--date: 'tomorrow' is not a date" in err
 
 
 def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:

@@ -94,12 +94,14 @@ def guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from rehabgen.errors import EXIT_INPUT, EXIT_INTERNAL, RehabgenError
+        from rehabgen.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_USAGE, RehabgenError, UsageError
 
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except UsageError as exc:
+            fail(str(exc), EXIT_USAGE)
         except RehabgenError as exc:
             fail(str(exc), EXIT_INPUT)
         except KeyboardInterrupt:
@@ -186,12 +188,12 @@ def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
 
 
 def printed_date(value: str | None) -> dt.date | None:
-    """``--date`` as a date; a bad date is named by its option."""
-    from rehabgen.errors import InputError, Problem
+    """``--date`` as a date; a bad date is a usage error named by its option."""
+    from rehabgen.errors import Problem, UsageError
 
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError([Problem(f"'{value}' is not a date; write it as YYYY-MM-DD", path=("--date",))]) from None
+        raise UsageError([Problem(f"'{value}' is not a date; write it as YYYY-MM-DD", path=("--date",))]) from None

@@ -91,7 +91,7 @@ def catalogue_show(
     catalogue = load_catalogue(catalogue_folders)
     ex = catalogue.exercises.get(exercise_id)
     if ex is None:
-        fail(f"no exercise with id '{exercise_id}'{suggest(exercise_id, list(catalogue.exercises))}")
+        fail(f"no exercise with id '{exercise_id}'{suggest(exercise_id, list(catalogue.exercises))}", 2)
     if output is ListFormat.json:
         print(json.dumps(ex.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False))
     else:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from rehabgen.errors import InputError, Problem
+from rehabgen.errors import Problem, UsageError
 
 if TYPE_CHECKING:  # the table is read by ``--help``: it imports nothing heavy
     from rehabgen.io.cache import Cache
@@ -94,7 +94,7 @@ def get_format(name: str) -> OutputFormat:
     """The format called ``name``; an unknown name is a problem naming the allowed ones."""
     found = FORMATS.get(name.strip().lower())
     if found is None:
-        raise InputError([Problem(f"'{name}' is not an output format; use {format_names()}", path=("--format",))])
+        raise UsageError([Problem(f"'{name}' is not an output format; use {format_names()}", path=("--format",))])
     return found
 
 
