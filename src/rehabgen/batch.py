@@ -283,6 +283,7 @@ def run_batch(
     if not isinstance(template, Template):
         template = api.load_template(template, folders=options.template_dirs)
     clinic = options.clinic if isinstance(options.clinic, Clinic | None) else api.load_clinic(options.clinic)
+    rows = read_roster(roster)  # a roster-level problem raises here, before anything is written
     out = options.out
     if out.exists() and not out.is_dir():
         raise OutputError(f"--out {out} exists and is not a folder")
@@ -291,7 +292,6 @@ def run_batch(
     except OSError as exc:
         raise OutputError(f"--out {out}: cannot be created ({exc.strerror or exc})") from None
     shutil.rmtree(out / STAGING, ignore_errors=True)  # leftovers of a killed run are never complete files
-    rows = read_roster(roster)  # a roster-level problem raises here, before anything is written
     printed = HandoutOptions(options.page_size, options.large_print, options.printed_date)
     names = _Names()
     tasks = ((row, _targets(row, options, template, names)) for row in rows)

@@ -19,14 +19,16 @@ means "not given", so the template's or the profile's default applies.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rehabgen.errors import InputError, Problem, RosterError
+from rehabgen.io.limits import MAX_ROSTER_BYTES, MAX_ROSTER_VALUES
 from rehabgen.io.problems import suggest
-from rehabgen.io.reader import iter_yaml_files, parse_yaml, read_text
+from rehabgen.io.reader import iter_yaml_files, open_regular, parse_yaml, read_text
 
 LIST_SEPARATOR = ";"
 SCALAR_COLUMNS = (
@@ -97,9 +99,9 @@ def read_roster(path: Path) -> Iterator[RosterRow]:
 def _csv_rows(path: Path) -> Iterator[RosterRow]:
     name = str(path)
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise RosterError([Problem(f"cannot be read: {exc.strerror}", file=name)]) from None
+        handle = io.TextIOWrapper(open_regular(path, name), encoding="utf-8-sig", newline="")
+    except InputError as exc:
+        raise RosterError(exc.problems) from None
     reader = csv.reader(handle)
     try:
         header = [h.strip() for h in next(reader)]
@@ -189,7 +191,7 @@ def _split(cell: str) -> list[str]:
 def _yaml_rows(path: Path) -> Iterator[RosterRow]:
     name = str(path)
     try:
-        data = parse_yaml(read_text(path, name), name)
+        data = parse_yaml(read_text(path, name, limit=MAX_ROSTER_BYTES), name, max_values=MAX_ROSTER_VALUES)
     except InputError as exc:
         raise RosterError(exc.problems) from None
     if isinstance(data, dict) and set(data) == {"profiles"}:
