@@ -190,10 +190,12 @@ def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
 def printed_date(value: str | None) -> dt.date | None:
     """``--date`` as a date; a bad date is a usage error named by its option."""
     from rehabgen.errors import Problem, UsageError
+    from rehabgen.model.profile import in_date_window
 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError([Problem(f"'{value}' is not a date; write it as YYYY-MM-DD", path=("--date",))]) from None
+        return in_date_window(dt.date.fromisoformat(value))
+    except ValueError as exc:
+        reason = str(exc) if "between" in str(exc) else f"'{value}' is not a date; write it as YYYY-MM-DD"
+        raise UsageError([Problem(reason, path=("--date",))]) from None

@@ -19,6 +19,17 @@ LegSymptoms = Literal["none", "unilateral_above_knee", "unilateral_below_knee", 
 Numbness = Literal["none", "unilateral", "bilateral"]
 Weakness = Literal["none", "unilateral_stable", "unilateral_progressive", "bilateral"]
 
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+"""Start (and printed) dates must lie in this window: a 52-week programme and its calendar always fit."""
+
+
+def in_date_window(value: dt.date) -> dt.date:
+    """Refuse a date outside ``EARLIEST_DATE``–``LATEST_DATE`` (9999-12-01 would overflow the calendar)."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"must be between {EARLIEST_DATE} and {LATEST_DATE} (got {value})")
+    return value
+
 
 class Patient(StrictModel):
     """Who the handout is for; printed on every page, never used for decisions."""
@@ -120,8 +131,8 @@ class Profile(StrictModel):
     """Structured exercise sessions per week, 1 to 7."""
     programme_weeks: int = Field(8, ge=1, le=52)
     """Programme length in weeks, 1 to 52."""
-    start_date: dt.date | None = None
-    """Optional first day of the programme (YYYY-MM-DD); dates the handout and calendar."""
+    start_date: Annotated[dt.date, AfterValidator(in_date_window)] | None = None
+    """Optional first day of the programme (YYYY-MM-DD, 2000-01-01 to 2099-12-31); dates the handout and calendar."""
     region: Region | None = None
     """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU)."""
 
