@@ -92,7 +92,7 @@ class Entry:
     @property
     def failed(self) -> bool:
         """The row could not be turned into a handout."""
-        return self.status in ("INPUT_ERROR", "OUTPUT_ERROR")
+        return self.status in ("INPUT_ERROR", "OUTPUT_ERROR", "INTERNAL_ERROR")
 
     @property
     def is_referral(self) -> bool:
@@ -110,6 +110,11 @@ class BatchResult:
     def failed(self) -> int:
         """Rows with errors."""
         return sum(e.failed for e in self.entries)
+
+    @property
+    def internal(self) -> int:
+        """Rows that met a bug in rehabgen (the CLI exits 3 for them)."""
+        return sum(e.status == "INTERNAL_ERROR" for e in self.entries)
 
     def summary(self) -> str:
         """E.g. "48 handouts, 2 referrals, 3 rows with errors, 5 skipped (outputs exist)"."""
@@ -204,7 +209,18 @@ def _init_worker(state: dict[str, Any]) -> None:
 
 
 def _process(row: RosterRow, targets: dict[str, str]) -> Entry:
-    """Validate, triage, plan and render one row; never raises for bad input."""
+    """One row's entry; never raises: a bug in one row is that row's INTERNAL_ERROR, and the batch goes on."""
+    try:
+        return _process_row(row, targets)
+    except Exception as exc:
+        message = f"internal error: {type(exc).__name__}: {exc} (a bug in rehabgen: please report it)"
+        entry = Entry(row=row.number, source=row.source, patient_id=row.patient_id, status="INTERNAL_ERROR")
+        entry.errors = [{"file": None, "line": None, "path": f"row {row.number}", "message": message}]
+        return entry
+
+
+def _process_row(row: RosterRow, targets: dict[str, str]) -> Entry:
+    """Validate, triage, plan and render one row; bad input is recorded in the entry, not raised."""
     options: BatchOptions = _STATE["options"]
     entry = Entry(row=row.number, source=row.source, patient_id=row.patient_id, status="INPUT_ERROR")
     if row.data is None or row.problems:
@@ -302,6 +318,9 @@ def run_batch(
         for entry in _execute(tasks, state, options.jobs):
             manifest.add(entry)
             progress(entry)
+    except BaseException:
+        manifest.header["complete"] = False  # Ctrl-C or a failure of the run itself: say so
+        raise
     finally:
         manifest.write()
         shutil.rmtree(out / STAGING, ignore_errors=True)
@@ -360,6 +379,7 @@ class _Manifest:
             "template": template.id,
             "formats": list(options.formats),
             "force": options.force,
+            "complete": True,
         }
         self._entries: dict[int, Entry] = {}
         self._last = 0.0
@@ -377,7 +397,10 @@ class _Manifest:
     def write(self) -> None:
         entries = self.entries()
         result = BatchResult(entries)
-        document = {**self.header, "summary": result.summary(), "rows": [asdict(e) for e in entries]}
+        summary = result.summary()
+        if not self.header["complete"]:
+            summary = f"INTERRUPTED after {len(entries)} row(s): {summary}"
+        document = {**self.header, "summary": summary, "rows": [asdict(e) for e in entries]}
         staging = self.out / STAGING
         write_atomic(
             self.out / "manifest.json", json.dumps(document, indent=2, ensure_ascii=False) + "\n", staging=staging

@@ -44,7 +44,7 @@ def batch(
 ) -> None:
     """Turn a roster into handouts, one per row, with a manifest (manifest.json and manifest.csv) in --out.
 
-    A bad row never stops the others. Exit 1 when any row failed, 0 otherwise.
+    A bad row never stops the others. Exit 1 when any row failed, 3 when a row met a bug, 0 otherwise.
 
     Example: rehabgen batch examples/roster.csv --template runner_back_pain --out handouts --clinic examples/clinic.yaml
     """
@@ -77,6 +77,8 @@ def batch(
             err(f"row {entry.row}: {entry.status}: {first.get('path', '')}: {first.get('message', '')}")
     print(str(out / "manifest.json"))
     err(result.summary())
+    if result.internal:
+        fail(f"{result.internal} row(s) met a bug in rehabgen: please report it with the manifest's message", 3)
     if result.failed:
         raise typer.Exit(1)
 

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from rehabgen.errors import ClinicError, Problem
 from rehabgen.io.cache import Cache
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
@@ -170,9 +171,14 @@ def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
 
 
 def _logo(clinic: Clinic, theme: Theme) -> Flowable:
+    """The logo, scaled into its box. ``load_clinic`` checked it; a Clinic built in code may not have been."""
     assert clinic.logo is not None
-    reader = ImageReader(str(clinic.logo))
-    width, height = reader.getSize()
+    try:
+        reader = ImageReader(str(clinic.logo))
+        width, height = reader.getSize()
+    except Exception as exc:  # reportlab and Pillow raise many kinds
+        reason = f"{clinic.logo} cannot be printed ({type(exc).__name__}); use a PNG or JPEG file"
+        raise ClinicError([Problem(reason, path=("logo",))]) from None
     box_w, box_h = theme.body * 8, theme.body * 4
     scale = min(box_w / width, box_h / height)
     return Image(str(clinic.logo), width=width * scale, height=height * scale)
