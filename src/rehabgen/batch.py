@@ -299,15 +299,20 @@ def run_batch(
     if not isinstance(template, Template):
         template = api.load_template(template, folders=options.template_dirs)
     clinic = options.clinic if isinstance(options.clinic, Clinic | None) else api.load_clinic(options.clinic)
-    rows = read_roster(roster)  # a roster-level problem raises here, before anything is written
     out = options.out
     if out.exists() and not out.is_dir():
-        raise OutputError(f"--out {out} exists and is not a folder")
+        raise UsageError([Problem(f"{out} exists and is not a folder", path=("--out",))])
+    if not out.parent.is_dir():
+        message = f"{out}: the folder {out.parent} does not exist (rehabgen creates --out, not the folders above it)"
+        raise UsageError([Problem(message, path=("--out",))])
+    rows = read_roster(roster)  # a roster-level problem raises here, before anything is written
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.mkdir(exist_ok=True)
     except OSError as exc:
+        rows.close()
         raise OutputError(f"--out {out}: cannot be created ({exc.strerror or exc})") from None
     shutil.rmtree(out / STAGING, ignore_errors=True)  # leftovers of a killed run are never complete files
+    (out / STAGING).mkdir(exist_ok=True)
     printed = HandoutOptions(options.page_size, options.large_print, options.printed_date)
     names = _Names()
     tasks = ((row, _targets(row, options, template, names)) for row in rows)
@@ -322,6 +327,7 @@ def run_batch(
         manifest.header["complete"] = False  # Ctrl-C or a failure of the run itself: say so
         raise
     finally:
+        rows.close()
         manifest.write()
         shutil.rmtree(out / STAGING, ignore_errors=True)
     return BatchResult(manifest.entries())
@@ -335,7 +341,8 @@ def _targets(row: RosterRow, options: BatchOptions, template: Template, names: _
 def _count_rows(roster: Path) -> int:
     """Rows in the roster, for the progress bar (a cheap second pass; CSV rows are counted, not parsed)."""
     try:
-        return sum(1 for _ in read_roster(roster))
+        with read_roster(roster) as rows:
+            return sum(1 for _ in rows)
     except InputError:
         return 0
 

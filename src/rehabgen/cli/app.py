@@ -156,11 +156,62 @@ def load_catalogue(option: list[Path] | None) -> Catalogue:
     return load(catalogue_dirs(option), cache=cache())
 
 
-def write_output(path: Path, data: bytes | str) -> None:
-    """Write an output atomically; a folder that cannot be written is the user's problem, not a bug."""
+def output_path(
+    output: Path | None,
+    suffixes: Sequence[str],
+    what: str,
+    *,
+    inputs: Sequence[Path | None] = (),
+    binary: bool = False,
+    option: str = "-o",
+) -> Path | None:
+    """Check ``-o`` against the rule every command follows; None means standard output.
+
+    The rule: ``-`` (or no ``-o`` where it is optional) is standard output, which a binary format (a PDF)
+    may use only when it is not a terminal; a file's suffix must be one of ``suffixes``; its folder must
+    exist (nothing is created); and it may not be one of the command's input files. Breaking it is a usage
+    error (exit 2), found before any work is done.
+    """
+    from rehabgen.errors import Problem, UsageError
+
+    def refuse(message: str) -> UsageError:
+        return UsageError([Problem(message, path=(option,))])
+
+    if output is None or str(output) == "-":
+        if binary and sys.stdout.isatty():
+            raise refuse(f"{what} is not written to a terminal: name a file (-o x{suffixes[0]}) or redirect")
+        return None
+    if output.suffix.lower() not in suffixes:
+        allowed = " or ".join(suffixes)
+        raise refuse(f"{output}: {what} is written to a file ending in {allowed}, not '{output.suffix or 'nothing'}'")
+    folder = output.parent
+    if not folder.is_dir():
+        raise refuse(f"{output}: the folder {folder} does not exist (rehabgen creates no folders for -o)")
+    if output.is_dir():
+        raise refuse(f"{output} is a folder; name a file in it")
+    for given in inputs:
+        if given is not None and _same_file(output, given):
+            raise refuse(f"{output} is an input file of this command; writing there would destroy it")
+    return output
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def write_output(path: Path | None, data: bytes | str) -> None:
+    """Write an output atomically (None: to standard output); a folder that cannot be written is exit 1."""
     from rehabgen.errors import OutputError
     from rehabgen.io.files import write_atomic
 
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        sys.stdout.buffer.flush()
+        return
     try:
         write_atomic(path, data)
     except OSError as exc:

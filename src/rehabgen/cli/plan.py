@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -18,6 +17,7 @@ from rehabgen.cli.app import (
     fail,
     guarded,
     load_catalogue,
+    output_path,
     printed_date,
     template_dirs,
     write_output,
@@ -49,7 +49,11 @@ def plan(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Where to write the handout; the format follows its suffix.", dir_okay=False
+            "--output",
+            "-o",
+            help="The file to write (its folder must exist; its suffix names the format), or - for standard output.",
+            dir_okay=False,
+            allow_dash=True,
         ),
     ] = None,
     output_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, metavar="FORMAT")] = None,
@@ -76,8 +80,11 @@ def plan(
     from rehabgen.render.handout import HandoutOptions
 
     fmt = _chosen_format(output_format, output)
-    if not fmt.is_text and output is None:
-        fail(f"a {fmt.name.upper()} handout needs an output file: add -o handout{fmt.suffix}", 2)
+    template_file = Path(template) if template and Path(template).suffix in (".yaml", ".yml") else None
+    inputs = (profile_path, clinic, template_file)
+    target = output_path(output, fmt.suffixes, f"the {fmt.name} output", inputs=inputs, binary=not fmt.is_text)
+    options = HandoutOptions(page_size.value, large_print, printed_date(date))
+    chosen = api.load_template(template, folders=template_dirs()) if template else None
     try:
         profile = api.read_profile(profile_path)
     except ProfileError as exc:
@@ -85,30 +92,27 @@ def plan(
             print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
         fail(str(exc))
     catalogue = load_catalogue(catalogue_folders)
-    chosen = api.load_template(template, folders=template_dirs()) if template else None
     branding = api.load_clinic(clinic) if clinic else None
-    options = HandoutOptions(page_size.value, large_print, printed_date(date))
     programme = api.build_programme(profile, catalogue, chosen)
     data = api.render_handout(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
     for warning in programme.warnings:
         err(f"warning: {warning.message}")
-    if output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        return
-    write_output(output, data)
-    print(str(output))
-    err(f"{programme.status.value}: {_summary(programme)}")
+    write_output(target, data)
+    if target is not None:
+        print(str(target))
+        err(f"{programme.status.value}: {_summary(programme)}")
 
 
 def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:
+    """--format, else the format of -o's suffix, else Markdown (standard output)."""
     if name is not None:
         found = FORMATS.get(name.strip().lower())
         if found is None:
             fail(f"--format: '{name}' is not allowed; use {format_names()}", 2)
         return found
-    if output is None:
+    if output is None or str(output) == "-":
         return FORMATS["md"]
     found = format_for_suffix(output.suffix)
     if found is None:

@@ -23,7 +23,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rehabgen.errors import InputError, Problem, RosterError
 from rehabgen.io.limits import MAX_CELL_CHARS, MAX_ROSTER_BYTES, MAX_ROSTER_VALUES
@@ -78,14 +78,40 @@ class RosterRow:
         return str(patient.get("name") or "") if isinstance(patient, dict) else ""
 
 
-def read_roster(path: Path) -> Iterator[RosterRow]:
+class Rows(Iterator[RosterRow]):
+    """A roster's rows, read lazily; the end of the rows, ``close()`` or a ``with`` block releases the file."""
+
+    def __init__(self, rows: Iterator[RosterRow], handle: IO[str] | None = None) -> None:
+        self._rows = rows
+        self._handle = handle
+
+    def __next__(self) -> RosterRow:
+        try:
+            return next(self._rows)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Release the roster file (rows not yet read are never read)."""
+        if self._handle is not None:
+            self._handle.close()
+
+    def __enter__(self) -> Rows:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_roster(path: Path) -> Rows:
     """Rows of a CSV file, a YAML list or a folder of profile files, in order."""
     if path.is_dir():
-        return _folder_rows(path)
+        return Rows(_folder_rows(path))
     if path.suffix.lower() == ".csv":
         return _csv_rows(path)
     if path.suffix.lower() in (".yaml", ".yml"):
-        return _yaml_rows(path)
+        return Rows(_yaml_rows(path))
     raise RosterError(
         [
             Problem(
@@ -96,7 +122,7 @@ def read_roster(path: Path) -> Iterator[RosterRow]:
     )
 
 
-def _csv_rows(path: Path) -> Iterator[RosterRow]:
+def _csv_rows(path: Path) -> Rows:
     name = str(path)
     try:
         # Bytes that are not UTF-8 become lone surrogates, so one bad row is reported and the others read on.
@@ -119,27 +145,26 @@ def _csv_rows(path: Path) -> Iterator[RosterRow]:
     if problems:
         handle.close()
         raise RosterError(problems)
-    return _csv_data(handle, reader, header, name)
+    return Rows(_csv_data(reader, header, name), handle)
 
 
-def _csv_data(handle: Any, reader: Any, header: list[str], name: str) -> Iterator[RosterRow]:
+def _csv_data(reader: Any, header: list[str], name: str) -> Iterator[RosterRow]:
     """Data rows; a row that cannot be read (a cell too long for the CSV reader) is a bad row, not the end."""
-    with handle:
-        number = 0
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                number += 1
-                reason = f"cannot be read ({exc}); a cell may hold at most {MAX_CELL_CHARS:,} characters"
-                yield RosterRow(number, name, None, [Problem(reason, file=name, path=(f"row {number}",))])
-                continue
-            if not any(c.strip() for c in cells):
-                continue  # spreadsheets often leave blank lines at the end
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
             number += 1
-            yield _csv_row(number, header, cells, name)
+            reason = f"cannot be read ({exc}); a cell may hold at most {MAX_CELL_CHARS:,} characters"
+            yield RosterRow(number, name, None, [Problem(reason, file=name, path=(f"row {number}",))])
+            continue
+        if not any(c.strip() for c in cells):
+            continue  # spreadsheets often leave blank lines at the end
+        number += 1
+        yield _csv_row(number, header, cells, name)
 
 
 def _header_problems(header: list[str], name: str) -> list[Problem]:
