@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rehabgen import batch
 from rehabgen.batch import BatchOptions, run_batch
+from rehabgen.batch import rows as batch_rows
 from rehabgen.cli.app import app
 from rehabgen.errors import ClinicError
 from rehabgen.io.clinics import load_clinic
@@ -117,14 +117,14 @@ def test_a_broken_logo_given_in_code_fails_each_row_truthfully(tmp_path: Path) -
 
 
 def test_a_bug_in_one_row_is_that_rows_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = batch.api.build_programme
+    real = batch_rows.api.build_programme
 
     def flaky(profile, catalogue, template=None):  # type: ignore[no-untyped-def]
         if profile.patient and profile.patient.id == "P-0102":
             raise ZeroDivisionError("boom")
         return real(profile, catalogue, template)
 
-    monkeypatch.setattr(batch.api, "build_programme", flaky)
+    monkeypatch.setattr(batch_rows.api, "build_programme", flaky)
     result = run_batch(EXAMPLES / "roster.csv", BatchOptions(out=tmp_path / "out", formats=("json",)))
     assert [e.status for e in result.entries].count("INTERNAL_ERROR") == 1 and result.internal == 1
     assert "ZeroDivisionError: boom" in str(result.entries[1].errors[0]["message"])
