@@ -79,8 +79,10 @@ def _root(
 
 
 def err(message: str) -> None:
-    """Print to stderr."""
-    print(message, file=sys.stderr)
+    """Print to stderr, control characters and bidirectional overrides shown as escapes (never obeyed)."""
+    from rehabgen.model.text import escape_unsafe
+
+    print(escape_unsafe(message), file=sys.stderr)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:

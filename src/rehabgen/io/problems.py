@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from rehabgen.errors import InputError, Problem
 from rehabgen.io.limits import MAX_PROBLEMS
 from rehabgen.io.reader import locate, read_yaml
+from rehabgen.model.text import describe, escape_unsafe, first_unsafe
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -206,13 +207,54 @@ def validate(
     whole: Any = None,
     context: dict[str, Any] | None = None,
 ) -> tuple[M | None, list[Problem]]:
-    """Validate ``data`` as ``model``; return the instance or the problems (never both)."""
+    """Validate ``data`` as ``model``; return the instance or the problems (never both).
+
+    Text holding a control character or a bidirectional override is refused before the model sees it.
+    """
+    refused = unsafe_text(data, file=file, text=text, prefix=prefix, whole=whole)
     try:
-        return model.model_validate(data, context=context), []
+        instance = model.model_validate(data, context=context)
     except ValidationError as exc:
-        return None, problems_from(
-            exc, model, whole if whole is not None else data, file=file, text=text, prefix=prefix
-        )
+        found = problems_from(exc, model, whole if whole is not None else data, file=file, text=text, prefix=prefix)
+        return None, [*refused, *(p for p in found if p.path not in {r.path for r in refused})]
+    return (None, refused) if refused else (instance, [])
+
+
+def unsafe_text(
+    data: Any, *, file: str | None, text: str | None = None, prefix: Sequence[str | int] = (), whole: Any = None
+) -> list[Problem]:
+    """A problem for every key or text value holding a character that must not reach a terminal or a page."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, tuple(prefix))]
+    while stack and len(problems) < MAX_PROBLEMS:
+        node, loc = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                stack.append((value, (*loc, key)))
+                if isinstance(key, str) and (bad := first_unsafe(key)):
+                    message = f"the key '{escape_unsafe(key)}' holds {describe(bad[1])}; remove it"
+                    problem = _problem_at(message, loc, file, text, whole if whole is not None else data)
+                    line = locate(text, (*loc, key)) if text is not None else None
+                    problems.append(Problem(problem.message, file=file, path=problem.path, line=line))
+        elif isinstance(node, list):
+            stack += [(value, (*loc, i)) for i, value in enumerate(node)]
+        elif isinstance(node, str) and (bad := first_unsafe(node)):
+            where, char = bad
+            message = (
+                f"holds {describe(char)} at character {where + 1}, which must not reach a terminal or a page; "
+                "remove it (control characters and bidirectional overrides are not allowed)"
+            )
+            problems.append(_problem_at(message, loc, file, text, whole if whole is not None else data))
+    return sorted(problems, key=lambda p: (p.line or 0, p.path))
+
+
+def _problem_at(message: str, loc: Sequence[str | int], file: str | None, text: str | None, data: Any) -> Problem:
+    return Problem(
+        message,
+        file=file,
+        path=display_path(data, loc) if loc else (),
+        line=locate(text, loc) if text is not None else None,
+    )
 
 
 def load_model(path: Path, model: type[M], error: type[InputError], display: str | None = None) -> M:

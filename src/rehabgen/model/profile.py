@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, field_validator
 
 from rehabgen.model.base import StrictModel, unique
+from rehabgen.model.text import single_line
 from rehabgen.model.vocab import Cause, Equipment, Region
 
 LegSymptoms = Literal["none", "unilateral_above_knee", "unilateral_below_knee", "bilateral"]
@@ -34,9 +35,9 @@ def in_date_window(value: dt.date) -> dt.date:
 class Patient(StrictModel):
     """Who the handout is for; printed on every page, never used for decisions."""
 
-    name: Annotated[str, Field(max_length=300)] | None = None
+    name: Annotated[str, Field(max_length=300), AfterValidator(single_line)] | None = None
     """The patient's name as it should be printed."""
-    id: Annotated[str, Field(max_length=100)] | None = None
+    id: Annotated[str, Field(max_length=100), AfterValidator(single_line)] | None = None
     """A clinic's reference for the patient."""
 
 
@@ -89,7 +90,7 @@ class Profile(StrictModel):
 
     patient: Patient | None = None
     """Optional: printed on the handout."""
-    clinician: Annotated[str, Field(max_length=120)] | None = None
+    clinician: Annotated[str, Field(max_length=120), AfterValidator(single_line)] | None = None
     """Optional: the clinician who prescribed the plan, printed on the handout."""
     age: int = Field(ge=10, le=100)
     """Age in years, 10 to 100."""
@@ -101,7 +102,7 @@ class Profile(StrictModel):
     """Optional: the longest single run in the last 4 weeks, km."""
     easy_pace_min_per_km: float | None = Field(None, ge=3, le=15)
     """Optional: usual easy running pace in minutes per km (6.5 is assumed when not given)."""
-    goal: Annotated[str, Field(max_length=200)] | None = None
+    goal: Annotated[str, Field(max_length=200), AfterValidator(single_line)] | None = None
     """Optional free text, e.g. "half marathon in 12 weeks"."""
     causes: Annotated[list[Cause], AfterValidator(unique)] = []
     """Cause ids (may be empty for a general programme)."""

@@ -11,12 +11,14 @@ import datetime as dt
 from rehabgen.errors import InputError, Problem
 from rehabgen.io.cache import Cache
 from rehabgen.model.programme import Programme, Session
+from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
 
 _LINE = 75
 
 
 def _escape(text: str) -> str:
+    text = strip_unsafe(text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rehabgen.io.cache import Cache
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Tier, Week
+from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
 from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES
 
@@ -13,7 +14,11 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _md(text: str) -> str:
-    """Escape the characters Markdown would treat as formatting in user and catalogue text."""
+    """Escape the characters Markdown would treat as formatting in user and catalogue text.
+
+    Control characters and bidirectional overrides are dropped: Markdown is printed to terminals.
+    """
+    text = strip_unsafe(text)
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text

@@ -31,6 +31,7 @@ from rehabgen.errors import ClinicError, Problem
 from rehabgen.io.cache import Cache
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
+from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
 from rehabgen.render.pdf.cards import exercise_pages
 from rehabgen.render.pdf.fonts import SANS, markup, plain_face, register_fonts
@@ -107,8 +108,8 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin + theme.body * 2.2,
-        title=title,
-        author=clinic.name if clinic else "rehabgen",
+        title=strip_unsafe(title),
+        author=strip_unsafe(clinic.name) if clinic else "rehabgen",
         subject="Exercise plan for lower back pain in runners" if programme.weeks else "Referral advice",
         keywords=["rehabgen", programme.status.value, meta.input_hash],
         creator=f"rehabgen {programme.rehabgen_version}",
@@ -194,7 +195,7 @@ def _footer_text(programme: Programme, clinic: Clinic | None) -> str:
     ]
     if clinic and clinic.footer_note:
         parts.insert(0, clinic.footer_note)
-    return " · ".join(p for p in parts if p)
+    return strip_unsafe(" · ".join(p for p in parts if p))  # drawn on the canvas directly, not through markup
 
 
 class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is untyped

@@ -24,6 +24,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from rehabgen.model.text import strip_unsafe
+
 FONT_DIR = Path(__file__).resolve().parent / "fontfiles"
 SANS = "NotoSans"
 SANS_BOLD = "NotoSans-Bold"
@@ -91,7 +93,11 @@ def face_for(char: str) -> str | None:
 
 @functools.lru_cache(maxsize=16384)
 def markup(text: str) -> str:
-    """Escape ``text`` for a reportlab Paragraph and route characters to a face that can draw them."""
+    """Escape ``text`` for a reportlab Paragraph and route characters to a face that can draw them.
+
+    Control characters and bidirectional overrides are dropped (input files may not hold them at all).
+    """
+    text = strip_unsafe(text)
     if text.isascii():
         return escape(text).replace("\n", "<br/>")
     parts: list[str] = []
