@@ -41,6 +41,8 @@ from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, running_plan, tracking
 
 FOOTER_NOTE = "Not a diagnosis or medical advice."
+OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
+"""Paragraph styles that get a bookmark in the PDF's outline, and at which level (exercises under their section)."""
 
 
 def render(handout: Handout, cache: Cache | None = None) -> bytes:
@@ -101,7 +103,7 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
         f" for {who}" if who else ""
     )
     margin = theme.margin
-    doc = BaseDocTemplate(
+    doc = _OutlinedDocument(
         buffer,
         pagesize=theme.page,
         leftMargin=margin,
@@ -132,6 +134,31 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc
+
+
+class _OutlinedDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+    """A document whose title, sections and exercise cards are bookmarks in the PDF's outline."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Bookmark a heading (or an exercise card, by its title) on the page where it lands."""
+        found = _heading(flowable)
+        if found is not None:
+            title, level = found
+            top = self.frame._y + flowable.height  # the frame's cursor is below the flowable just placed
+            self.canv.outline_here(title, level, top)
+
+
+def _heading(flowable: Flowable) -> tuple[str, int] | None:
+    """(text, outline level) of a heading paragraph, or of the title paragraph inside a card."""
+    candidates = [flowable]
+    for block in getattr(flowable, "blocks", ())[:1]:  # a card: its title is in its first block
+        candidates += [f for part in block if isinstance(part, list) for f in part]
+    for candidate in candidates:
+        if isinstance(candidate, Paragraph):
+            level = OUTLINE_LEVELS.get(candidate.style.name)
+            if level is not None:
+                return strip_unsafe(candidate.getPlainText()), level
+    return None
 
 
 def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
@@ -206,6 +233,19 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is unty
         self._pages: list[dict[str, Any]] = []
         self._footer = footer
         self._theme = theme
+        self._outline: dict[int, list[tuple[str, int, float]]] = {}
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+        """Every face on the page is a bundled one.
+
+        reportlab's tables set their default face (an unembedded Helvetica) for every cell, even one that
+        holds only paragraphs; it is swapped for the handout's face here.
+        """
+        super().setFont(SANS if psfontname == "Helvetica" else psfontname, size, leading)
+
+    def outline_here(self, title: str, level: int, top: float) -> None:
+        """Put ``title`` in the PDF's outline, pointing at ``top`` on the page being laid out."""
+        self._outline.setdefault(len(self._pages), []).append((title, level, top))
 
     def showPage(self) -> None:
         """Keep the page to finish later."""
@@ -218,7 +258,13 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is unty
         for number, state in enumerate(self._pages, 1):
             self.__dict__.update(state)
             self._draw_footer(number, total)
+            for index, (title, level, top) in enumerate(self._outline.get(number - 1, [])):
+                key = f"outline-{number}-{index}"
+                self.bookmarkPage(key, fit="XYZ", top=top)
+                self.addOutlineEntry(title, key, level=level, closed=level > 0)
             super().showPage()
+        if self._outline:
+            self.showOutline()
         super().save()
 
     def _draw_footer(self, number: int, total: int) -> None:
