@@ -8,7 +8,8 @@
     pdf = render_handout(programme, catalogue, "pdf")
 
 Bad input raises ``InputError`` (a ``ProfileError``, ``CatalogueError`` … with every problem found);
-``build_programme`` never raises for a valid profile: a red flag gives a referral programme with no
+``build_programme`` never raises for a valid profile and template, except for a template whose bans leave
+a session of that profile's plan empty (``TemplateError``): a red flag gives a referral programme with no
 exercise content. Nothing here reads environment variables or the clock; the only files written are the
 optional cache's (``cache=False`` switches it off).
 """

@@ -61,10 +61,10 @@ def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
         return entry
     try:
         profile = api.profile_from_dict(row.data, source=row.source)
+        programme = api.build_programme(profile, work.catalogue, work.template)  # a template may empty a session
     except InputError as exc:
         entry.errors = [_row_problem(p, row) for p in exc.problems]
         return entry
-    programme = api.build_programme(profile, work.catalogue, work.template)
     entry.status = programme.status.value
     entry.warnings = [w.message for w in programme.warnings]
     handout = Handout(programme, work.catalogue, work.template, work.clinic, work.printed)

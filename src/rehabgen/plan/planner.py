@@ -36,7 +36,7 @@ from rehabgen.plan.referral import referral_programme, see_a_clinician_banner
 from rehabgen.plan.running import RunningPlan, plan_running
 from rehabgen.plan.schedule import DayPlanner
 from rehabgen.plan.selection import Selector
-from rehabgen.plan.sessions import choose_sessions, pin_warnings
+from rehabgen.plan.sessions import check_sessions, choose_sessions, pin_warnings
 from rehabgen.plan.weeks import resolve_weeks
 
 DELOAD_EVERY = 4
@@ -44,7 +44,12 @@ DELOAD_EVERY = 4
 
 
 def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:
-    """Triage the profile and, when a programme is allowed, plan it week by week."""
+    """Triage the profile and, when a programme is allowed, plan it week by week.
+
+    Raises:
+        TemplateError: the template leaves an exercise session empty for this profile (its bans, with the
+            profile's exclusions, rule out everything that could fill it).
+    """
     template = template or DEFAULT_TEMPLATE
     decision = triage(profile)
     weeks_n = _setting(profile, "programme_weeks", template.default_weeks)
@@ -104,6 +109,7 @@ def _plan(
     exclusions = resolve_exclusions(profile, layout, run_weeks)
     selector = Selector(profile, template, catalogue, excluded_by_week(exclusions, weeks_n))
     spans = choose_sessions(selector, layout)
+    check_sessions(spans, template, sessions_n)
     days = DayPlanner(profile, selector, sessions_n)
     weeks = resolve_weeks(spans, deloads, running, days, profile.age, profile.pain_nprs)
     warnings = pin_warnings(selector, template, spans, weeks_n) + _general_warnings(profile, layout, running)

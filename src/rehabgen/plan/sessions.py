@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rehabgen.errors import Problem, TemplateError
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.programme import PlanWarning
 from rehabgen.model.template import Template
@@ -119,8 +120,15 @@ def _extras(selector: Selector, phase: Phase, weeks: range, taken: set[str]) -> 
 
 
 def pin_warnings(selector: Selector, template: Template, spans: list[Span], weeks_n: int) -> list[PlanWarning]:
-    """A warning for every pinned exercise that is unknown or that safety kept out of the plan."""
-    used = {c.exercise.id for span in spans for session in span.sessions for c in session}
+    """A warning for every pinned exercise that is unknown, or that safety kept out of the plan or of some weeks.
+
+    Codes: ``pinned_exercise_unknown``, ``pinned_exercise_dropped`` (in no week at all) and
+    ``pinned_exercise_held_back`` (kept out of some weeks by the profile's exclusions).
+    """
+    used: dict[str, set[int]] = {}
+    for span in spans:
+        for exercise_id in {c.exercise.id for session in span.sessions for c in session}:
+            used.setdefault(exercise_id, set()).update(span.weeks)
     warnings = []
     for pin in template.pin:
         ex = selector.catalogue.exercises.get(pin)
@@ -131,7 +139,52 @@ def pin_warnings(selector: Selector, template: Template, spans: list[Span], week
             reason = selector.allowed(ex, range(1, weeks_n + 1)) or "too hard for this plan's phases"
             message = f"{ex.name} is pinned by the template but left out for safety: {reason}."
             warnings.append(PlanWarning(code="pinned_exercise_dropped", message=message))
+        else:
+            missing = (w for w in range(1, weeks_n + 1) if w not in used[pin])
+            held = {w: why for w in missing if (why := selector.allowed(ex, range(w, w + 1))) is not None}
+            if held:
+                message = (
+                    f"{ex.name} is pinned by the template but held back for safety in {_weeks(sorted(held))} "
+                    f"({held[min(held)]})."
+                )
+                warnings.append(PlanWarning(code="pinned_exercise_held_back", message=message))
     return warnings
+
+
+def _weeks(weeks: list[int]) -> str:
+    """``week 3``, ``weeks 1–4`` or ``weeks 1–2 and 5``."""
+    runs: list[list[int]] = []
+    for week in weeks:
+        if runs and week == runs[-1][-1] + 1:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
+    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return ("week " if len(weeks) == 1 else "weeks ") + text
+
+
+def check_sessions(spans: list[Span], template: Template, sessions_per_week: int) -> None:
+    """Refuse a plan with an exercise session that has no exercise in it.
+
+    Raises:
+        TemplateError: the template's bans (or zero weights) and the profile's exclusions leave a session
+            empty; the template is what can be changed.
+    """
+    problems = []
+    for span in spans:
+        used = span.sessions if sessions_per_week > 1 else span.sessions[:1]  # one a week: only A is done
+        for name, session in zip("AB", used, strict=False):
+            if not session:
+                weeks = _weeks(list(span.weeks))
+                message = (
+                    f"session {name} of {weeks} ({span.phase.value} phase) has no exercise left: with this "
+                    f"profile's exclusions, the template '{template.id}' bans or zero-weights every exercise "
+                    "that could fill it; ban fewer exercises"
+                )
+                problems.append(Problem(message, path=("ban",)))
+    if problems:
+        raise TemplateError(problems)
 
 
 def by_slot(choices: Sequence[Choice]) -> dict[tuple[str, int], Exercise]:
