@@ -43,7 +43,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion for bash, zsh, fish and PowerShell
     help="Safe, progressive exercise programmes for runners with lower back pain, printed as PDF handouts.",
 )
 catalogue_app = typer.Typer(no_args_is_help=True, help="Browse and check the exercise catalogue.")
@@ -59,6 +59,26 @@ CatalogueOpt = Annotated[
         file_okay=False,
         metavar="DIR",
     ),
+]
+
+
+def complete_template(incomplete: str) -> list[str]:
+    """Shell completion for --template: the names of the templates found (bundled and $REHABGEN_PROGRAMS)."""
+    from rehabgen.io.templates import list_templates
+
+    return [name for name in sorted(list_templates(template_dirs())) if name.startswith(incomplete)]
+
+
+def complete_format(incomplete: str) -> list[str]:
+    """Shell completion for --format: the output formats."""
+    from rehabgen.render.registry import FORMATS
+
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+TemplateOpt = Annotated[
+    str | None,
+    typer.Option(help="Programme template: a name or a YAML file.", autocompletion=complete_template),
 ]
 
 

@@ -10,6 +10,7 @@ import typer
 
 from rehabgen.cli.app import (
     CatalogueOpt,
+    TemplateOpt,
     app,
     cache,
     catalogue_dirs,
@@ -28,7 +29,7 @@ from rehabgen.render.registry import FORMATS
 def batch(
     roster: Annotated[Path, typer.Argument(help="A roster: .csv, a .yaml list of profiles, or a folder of profiles.")],
     out: Annotated[Path, typer.Option("--out", help="Folder for the handouts and the manifest.", file_okay=False)],
-    template: Annotated[str | None, typer.Option(help="Programme template: a name or a YAML file.")] = None,
+    template: TemplateOpt = None,
     clinic: Annotated[Path | None, typer.Option(help="Clinic branding file (YAML).", dir_okay=False)] = None,
     jobs: Annotated[
         int | None, typer.Option(help="Worker processes (default and most: the CPUs, and no more than rows).", min=1)

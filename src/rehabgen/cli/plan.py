@@ -11,8 +11,10 @@ import typer
 
 from rehabgen.cli.app import (
     CatalogueOpt,
+    TemplateOpt,
     app,
     cache,
+    complete_format,
     err,
     fail,
     guarded,
@@ -56,8 +58,10 @@ def plan(
             allow_dash=True,
         ),
     ] = None,
-    output_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, metavar="FORMAT")] = None,
-    template: Annotated[str | None, typer.Option(help="Programme template: a name or a YAML file.")] = None,
+    output_format: Annotated[
+        str | None, typer.Option("--format", help=FORMAT_HELP, metavar="FORMAT", autocompletion=complete_format)
+    ] = None,
+    template: TemplateOpt = None,
     clinic: Annotated[
         Path | None,
         typer.Option(help="Clinic branding file (YAML): name, address, phone, logo, colour.", dir_okay=False),
