@@ -20,6 +20,24 @@ LegSymptoms = Literal["none", "unilateral_above_knee", "unilateral_below_knee", 
 Numbness = Literal["none", "unilateral", "bilateral"]
 Weakness = Literal["none", "unilateral_stable", "unilateral_progressive", "bilateral"]
 
+
+def _items_or_none(schema: dict[str, Any]) -> None:
+    """JSON Schema: the equipment list also takes ``none``, which the model drops."""
+    schema["items"] = {"anyOf": [schema["items"], {"const": "none", "description": "No equipment (ignored)."}]}
+
+
+def _list_or_null(schema: dict[str, Any]) -> None:
+    """JSON Schema: ``causes: null`` (or an empty key in YAML) means no cause."""
+    listed = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [listed, {"type": "null"}]
+
+
+def _any_case(schema: dict[str, Any]) -> None:
+    """JSON Schema: region codes in any case (``gb`` reads as ``GB``)."""
+    schema["anyOf"].insert(1, {"enum": [r.value.lower() for r in Region]})
+
+
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2099, 12, 31)
 """Start (and printed) dates must lie in this window: a 52-week programme and its calendar always fit."""
@@ -104,7 +122,7 @@ class Profile(StrictModel):
     """Optional: usual easy running pace in minutes per km (6.5 is assumed when not given)."""
     goal: Annotated[str, Field(max_length=200), AfterValidator(single_line)] | None = None
     """Optional free text, e.g. "half marathon in 12 weeks"."""
-    causes: Annotated[list[Cause], AfterValidator(unique)] = []
+    causes: Annotated[list[Cause], AfterValidator(unique), Field(json_schema_extra=_list_or_null)] = []
     """Cause ids (may be empty for a general programme)."""
     clinician_diagnosed: bool = False
     """True when a clinician confirmed the causes."""
@@ -126,7 +144,7 @@ class Profile(StrictModel):
     """Weeks since giving birth, if within the last year."""
     pelvic_floor_symptoms: bool | None = None
     """Leaking, heaviness or dragging in the pelvic floor."""
-    equipment: Annotated[list[Equipment], AfterValidator(unique)] = []
+    equipment: Annotated[list[Equipment], AfterValidator(unique), Field(json_schema_extra=_items_or_none)] = []
     """Equipment available; [] means none at all."""
     sessions_per_week: int = Field(3, ge=1, le=7)
     """Structured exercise sessions per week, 1 to 7."""
@@ -134,7 +152,7 @@ class Profile(StrictModel):
     """Programme length in weeks, 1 to 52."""
     start_date: Annotated[dt.date, AfterValidator(in_date_window)] | None = None
     """Optional first day of the programme (YYYY-MM-DD, 2000-01-01 to 2099-12-31); dates the handout and calendar."""
-    region: Region | None = None
+    region: Annotated[Region | None, Field(json_schema_extra=_any_case)] = None
     """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU)."""
 
     @field_validator("equipment", mode="before")
