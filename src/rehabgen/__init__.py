@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         profile_from_dict,
         read_profile,
         render_handout,
+        render_warnings,
     )
     from rehabgen.batch import BatchOptions, BatchResult, run_batch
     from rehabgen.errors import InputError, OutputError, Problem, RehabgenError, UsageError
@@ -43,6 +44,7 @@ _WHERE = {
     "profile_from_dict": "rehabgen.api",
     "read_profile": "rehabgen.api",
     "render_handout": "rehabgen.api",
+    "render_warnings": "rehabgen.api",
     "BatchOptions": "rehabgen.batch",
     "BatchResult": "rehabgen.batch",
     "run_batch": "rehabgen.batch",
@@ -88,6 +90,7 @@ __all__ = [
     "profile_from_dict",
     "read_profile",
     "render_handout",
+    "render_warnings",
     "run_batch",
 ]
 

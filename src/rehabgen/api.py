@@ -45,6 +45,7 @@ __all__ = [
     "profile_from_dict",
     "read_profile",
     "render_handout",
+    "render_warnings",
     "resolve_cache",
 ]
 
@@ -128,3 +129,20 @@ def render_handout(
     """
     handout = Handout(programme, catalogue, template or DEFAULT_TEMPLATE, clinic, options or HandoutOptions())
     return registry.render(handout, format_name, cache=resolve_cache(cache))
+
+
+def render_warnings(
+    programme: Programme,
+    catalogue: Catalogue,
+    format_name: str = "pdf",
+    *,
+    template: Template | None = None,
+    clinic: Clinic | None = None,
+) -> list[str]:
+    """What ``render_handout`` cannot show as given in this format, e.g. a name the PDF's fonts cannot draw.
+
+    Raises:
+        UsageError: an unknown format.
+    """
+    handout = Handout(programme, catalogue, template or DEFAULT_TEMPLATE, clinic)
+    return registry.get_format(format_name).warnings(handout)

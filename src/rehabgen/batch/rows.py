@@ -112,6 +112,7 @@ def _render(
     rendered: dict[str, bytes] = {}
     for fmt, name in targets.items():
         entry_format = get_format(fmt)
+        entry.warnings += entry_format.warnings(handout)
         if name not in writes and not entry_format.is_text:
             continue
         try:

@@ -103,6 +103,8 @@ def plan(
     )
     for warning in programme.warnings:
         err(f"warning: {warning.message}")
+    for message in api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding):
+        err(f"warning: {message}")
     write_output(target, data)
     if target is not None:
         print(str(target))

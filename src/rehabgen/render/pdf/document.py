@@ -34,9 +34,10 @@ from rehabgen.model.programme import Programme
 from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
 from rehabgen.render.pdf.cards import exercise_pages
-from rehabgen.render.pdf.fonts import SANS, markup, plain_face, register_fonts
+from rehabgen.render.pdf.fonts import SANS, markup, plain_face, printable_text, register_fonts
 from rehabgen.render.pdf.pages import advice_pages, clinician_page, cover, how_to_use, referral_page
 from rehabgen.render.pdf.pictures import PictureStore
+from rehabgen.render.pdf.printable import patient_label, pdf_warnings
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, running_plan, tracking
 
@@ -48,6 +49,11 @@ OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
 def render(handout: Handout, cache: Cache | None = None) -> bytes:
     """The registry's entry point: the handout as PDF bytes."""
     return render_pdf(handout, cache=cache)
+
+
+def warnings(handout: Handout) -> list[str]:
+    """The registry's warnings hook: what the handout cannot print as given (``printable.pdf_warnings``)."""
+    return pdf_warnings(handout)
 
 
 def render_pdf(handout: Handout, *, cache: Cache | None = None) -> bytes:
@@ -215,14 +221,15 @@ def _logo(clinic: Clinic, theme: Theme) -> Flowable:
 def _footer_text(programme: Programme, clinic: Clinic | None) -> str:
     meta = programme.meta
     parts = [
-        meta.patient.name or meta.patient.id or "",
+        patient_label(meta),
         f"rehabgen {programme.rehabgen_version}",
         f"inputs {meta.input_hash}",
         FOOTER_NOTE,
     ]
     if clinic and clinic.footer_note:
         parts.insert(0, clinic.footer_note)
-    return strip_unsafe(" · ".join(p for p in parts if p))  # drawn on the canvas directly, not through markup
+    footer = " · ".join(printable_text(p, fallback="") for p in parts if p)
+    return strip_unsafe(footer)  # drawn on the canvas directly, not through markup
 
 
 class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is untyped
