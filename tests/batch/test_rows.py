@@ -54,3 +54,15 @@ def test_a_kept_file_made_under_another_status_is_flagged(tmp_path: Path) -> Non
     (entry,) = result.entries
     assert entry.skipped == ["E-1_Em.json"]
     assert any("was made when this row was EMERGENCY_REFERRAL" in w and "--force" in w for w in entry.warnings)
+
+
+def test_an_older_manifest_saying_skipped_gives_no_false_warning(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    roster = _roster(tmp_path, "P-1,Pat,40,10,2,3,,")
+    run_batch(roster, BatchOptions(out=out, formats=("json",)))
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["rows"][0].update(status="SKIPPED", skipped=manifest["rows"][0]["outputs"], outputs=[])
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    (entry,) = run_batch(roster, BatchOptions(out=out, formats=("json",))).entries
+    assert entry.status == "PROGRAMME" and entry.skipped == ["P-1_Pat.json"]
+    assert not any("was made when" in w for w in entry.warnings)

@@ -52,8 +52,8 @@ class OutFolder:
     def __init__(self, path: Path, roster: Path) -> None:
         self.path = path
         self.staging = path / STAGING
-        self.previous: dict[str, str] = {}
-        """File name → the status of its row, from the earlier manifest."""
+        self.previous: dict[str, str | None] = {}
+        """File name → the status of its row, from the earlier manifest (None when it did not say)."""
         self._check(roster)
 
     def _check(self, roster: Path) -> None:
@@ -126,20 +126,25 @@ def _is_manifest(path: Path) -> bool:
     return isinstance(data, dict) and "rehabgen_version" in data and isinstance(data.get("rows"), list)
 
 
-def _previous_outputs(path: Path) -> dict[str, str]:
-    """File name → row status, for every file the earlier manifest lists (written or kept)."""
+def _previous_outputs(path: Path) -> dict[str, str | None]:
+    """File name → row status, for every file the earlier manifest lists (written or kept).
+
+    Older manifests said SKIPPED for a row whose files were kept, instead of its status: that says nothing.
+    """
     if not path.is_file():
         return {}
     try:
         rows = json.loads(path.read_bytes()[:_MAX_SNIFF]).get("rows", [])
     except (OSError, ValueError, AttributeError):
         return {}
-    found: dict[str, str] = {}
+    found: dict[str, str | None] = {}
     for row in rows if isinstance(rows, list) else []:
-        if isinstance(row, dict) and isinstance(row.get("status"), str):
+        if isinstance(row, dict):
+            status = row.get("status")
+            known = status if isinstance(status, str) and status != "SKIPPED" else None
             for name in [*row.get("outputs", []), *row.get("skipped", [])]:
                 if isinstance(name, str):
-                    found[name] = row["status"]
+                    found[name] = known
     return found
 
 
