@@ -21,9 +21,10 @@ if TYPE_CHECKING:
         profile_from_dict,
         read_profile,
         render_handout,
+        render_warnings,
     )
     from rehabgen.batch import BatchOptions, BatchResult, run_batch
-    from rehabgen.errors import InputError, OutputError, Problem, RehabgenError
+    from rehabgen.errors import InputError, OutputError, Problem, RehabgenError, UsageError
     from rehabgen.io.cache import Cache
     from rehabgen.model.catalogue import Catalogue
     from rehabgen.model.clinic import Clinic
@@ -43,6 +44,7 @@ _WHERE = {
     "profile_from_dict": "rehabgen.api",
     "read_profile": "rehabgen.api",
     "render_handout": "rehabgen.api",
+    "render_warnings": "rehabgen.api",
     "BatchOptions": "rehabgen.batch",
     "BatchResult": "rehabgen.batch",
     "run_batch": "rehabgen.batch",
@@ -50,6 +52,7 @@ _WHERE = {
     "OutputError": "rehabgen.errors",
     "Problem": "rehabgen.errors",
     "RehabgenError": "rehabgen.errors",
+    "UsageError": "rehabgen.errors",
     "Cache": "rehabgen.io.cache",
     "Catalogue": "rehabgen.model.catalogue",
     "Clinic": "rehabgen.model.clinic",
@@ -78,6 +81,7 @@ __all__ = [
     "RehabgenError",
     "Status",
     "Template",
+    "UsageError",
     "__version__",
     "build_programme",
     "load_catalogue",
@@ -86,6 +90,7 @@ __all__ = [
     "profile_from_dict",
     "read_profile",
     "render_handout",
+    "render_warnings",
     "run_batch",
 ]
 

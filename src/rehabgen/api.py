@@ -8,7 +8,8 @@
     pdf = render_handout(programme, catalogue, "pdf")
 
 Bad input raises ``InputError`` (a ``ProfileError``, ``CatalogueError`` … with every problem found);
-``build_programme`` never raises for a valid profile: a red flag gives a referral programme with no
+``build_programme`` never raises for a valid profile and template, except for a template whose bans leave
+a session of that profile's plan empty (``TemplateError``): a red flag gives a referral programme with no
 exercise content. Nothing here reads environment variables or the clock; the only files written are the
 optional cache's (``cache=False`` switches it off).
 """
@@ -44,6 +45,7 @@ __all__ = [
     "profile_from_dict",
     "read_profile",
     "render_handout",
+    "render_warnings",
     "resolve_cache",
 ]
 
@@ -70,7 +72,8 @@ def load_template(name_or_path: str | Path | None = None, *, folders: Sequence[P
     ``folders`` are searched after the bundled ``programs/``.
 
     Raises:
-        TemplateError: an unknown name (the known ones are listed) or a broken file.
+        UnknownTemplateError: an unknown name (the known ones are listed); also a UsageError.
+        TemplateError: a missing or broken file.
     """
     if name_or_path is None:
         return DEFAULT_TEMPLATE
@@ -121,7 +124,25 @@ def render_handout(
     """The programme in any registered format (``rehabgen.render.registry.FORMATS``), as bytes.
 
     Raises:
-        InputError: an unknown format, or a calendar for a programme without a start date.
+        UsageError: an unknown format.
+        InputError: a calendar for a programme without a start date.
     """
     handout = Handout(programme, catalogue, template or DEFAULT_TEMPLATE, clinic, options or HandoutOptions())
     return registry.render(handout, format_name, cache=resolve_cache(cache))
+
+
+def render_warnings(
+    programme: Programme,
+    catalogue: Catalogue,
+    format_name: str = "pdf",
+    *,
+    template: Template | None = None,
+    clinic: Clinic | None = None,
+) -> list[str]:
+    """What ``render_handout`` cannot show as given in this format, e.g. a name the PDF's fonts cannot draw.
+
+    Raises:
+        UsageError: an unknown format.
+    """
+    handout = Handout(programme, catalogue, template or DEFAULT_TEMPLATE, clinic)
+    return registry.get_format(format_name).warnings(handout)

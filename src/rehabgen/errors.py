@@ -7,8 +7,10 @@ The tree::
     │   ├── CatalogueError        exercises/*.yaml
     │   ├── ProfileError          an intake profile
     │   ├── TemplateError         programs/*.yaml
+    │   │   └── UnknownTemplateError   no template has that name (also a UsageError)
     │   ├── ClinicError           a clinic branding file
-    │   └── RosterError           a batch roster as a whole (a bad row is reported per row instead)
+    │   ├── RosterError           a batch roster as a whole (a bad row is reported per row instead)
+    │   └── UsageError            a bad option value: a name, date, pattern or output path (exit 2)
     └── OutputError               an output that may not be written (exists, outside --out) (exit 1)
 
 Exceptions hold structured fields, never print, and format themselves only through ``str()``.
@@ -24,7 +26,7 @@ EXIT_OK = 0
 EXIT_INPUT = 1
 """Bad data (catalogue, profile, template, roster), or at least one batch row failed."""
 EXIT_USAGE = 2
-"""The command line itself was wrong (unknown option, missing argument)."""
+"""The command line itself was wrong: an unknown option, a missing argument or a bad option value."""
 EXIT_INTERNAL = 3
 """A bug in rehabgen: please report it with the command that caused it."""
 
@@ -122,6 +124,19 @@ class RosterError(InputError):
     """A batch roster cannot be read at all (a single bad row is reported in the manifest instead)."""
 
     what = "roster"
+
+
+class UsageError(InputError):
+    """A bad option value or argument, found before any work: an unknown name, a date, a pattern, an output path.
+
+    The CLI exits 2 for it; bad input *files* (missing, unreadable, invalid) are the other InputErrors (exit 1).
+    """
+
+    what = "command line"
+
+
+class UnknownTemplateError(TemplateError, UsageError):
+    """No template has the name asked for (the known ones are listed)."""
 
 
 class OutputError(RehabgenError):

@@ -71,7 +71,7 @@ def test_catalogue_show_lists_the_notes_for_particular_conditions() -> None:
 
 def test_catalogue_show_unknown_id() -> None:
     code, _, err = run("catalogue", "show", "bird_dawg")
-    assert code == 1 and "did you mean 'bird_dog'?" in err
+    assert code == 2 and "did you mean 'bird_dog'?" in err
 
 
 def test_validate_bundled_catalogue_is_clean() -> None:
@@ -188,7 +188,7 @@ def test_plan_missing_profile_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_plan_bad_date_option(tmp_path: Path) -> None:
     code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "--format", "md", "--date", "tomorrow")
-    assert code == 1 and "--date: 'tomorrow' is not a date" in err
+    assert code == 2 and "--date: 'tomorrow' is not a date" in err
 
 
 def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
@@ -201,11 +201,18 @@ def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
     assert code == 0 and (out_path.stat().st_mode & 0o777) == (0o666 & ~mask)
 
 
-def test_unwritable_output_is_a_clear_error_not_a_bug(tmp_path: Path) -> None:
+def test_unwritable_output_is_a_clear_error_not_a_bug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "-o", str(blocker / "plan.md"))
-    assert code == 1 and "cannot be written" in err and "internal error" not in err
+    assert code == 2 and "does not exist" in err and "internal error" not in err  # the -o rule: a usage error
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("rehabgen.io.files.write_atomic", refuse)
+    code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path / "plan.md"))
+    assert code == 1 and "cannot be written (Permission denied)" in err and "internal error" not in err
 
 
 def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path) -> None:

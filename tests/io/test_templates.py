@@ -123,7 +123,7 @@ def test_templates_cli() -> None:
     shown = runner.invoke(app, ["templates", "show", "pilates_core"])
     assert shown.exit_code == 0 and "Pinned:" in shown.stdout and "roll_up" in shown.stdout
     missing = runner.invoke(app, ["templates", "show", "nope"])
-    assert missing.exit_code == 1 and "known templates" in missing.stderr
+    assert missing.exit_code == 2 and "known templates" in missing.stderr  # a bad option value
 
 
 def test_plan_with_template_path(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from rehabgen.errors import ProfileError
 from rehabgen.io.profiles import load_profile
+from rehabgen.model.catalogue import Catalogue
 from tests.conftest import EXAMPLES, FIXTURES, make_profile
 
 
@@ -75,3 +76,27 @@ def test_any_yes_wins_for_leg_symptoms() -> None:
 
 def test_fractional_weeks_are_allowed() -> None:
     assert make_profile(symptom_duration_weeks=1.5, postpartum_weeks=10.5).postpartum_weeks == 10.5
+
+
+@pytest.mark.parametrize("start", ["9999-12-01", "1999-12-31", "2100-01-01"])
+def test_a_start_date_outside_the_window_is_a_clear_error(tmp_path: Path, start: str) -> None:
+    from typer.testing import CliRunner
+
+    from rehabgen.cli.app import app
+
+    path = tmp_path / "p.yaml"
+    path.write_text(f"age: 30\nweekly_running_km: 10\npain_nprs: 2\nsymptom_duration_weeks: 2\nstart_date: {start}\n")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert caught.value.problems[0].message == f"must be between 2000-01-01 and 2099-12-31 (got {start})"
+    for fmt in ("md", "ics", "json"):
+        result = CliRunner().invoke(app, ["plan", str(path), "--format", fmt])
+        assert result.exit_code == 1 and "start_date: must be between" in result.stderr
+        assert "OverflowError" not in result.stderr
+
+
+def test_the_last_start_date_in_the_window_plans_a_full_year(catalogue: Catalogue) -> None:
+    from rehabgen.plan.planner import build_programme
+
+    programme = build_programme(make_profile(start_date="2099-12-31", programme_weeks=52), catalogue)
+    assert programme.weeks[-1].sessions[-1].date is not None

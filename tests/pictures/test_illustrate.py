@@ -141,4 +141,4 @@ def test_cli_exports_an_image_and_a_sheet(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert sheet.read_bytes().startswith(b"%PDF")
     bad = runner.invoke(app, ["catalogue", "show", "dead_bug", "--image", str(tmp_path / "x.gif")])
-    assert bad.exit_code == 1 and ".png or .svg" in bad.stderr
+    assert bad.exit_code == 2 and ".png or .svg" in bad.stderr  # the output rule: a usage error

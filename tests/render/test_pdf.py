@@ -225,3 +225,42 @@ def test_an_edited_cache_entry_is_ignored(catalogue: Catalogue, tmp_path: Path) 
     pictures._MEMORY.clear()
     assert render_pdf(handout, cache=Cache(tmp_path)) == expected
     assert entry.read_bytes() == original  # rebuilt from a fresh drawing
+
+
+def _fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font the pages use → whether its glyphs are embedded in the file."""
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+def test_bullets_and_numbers_use_embedded_fonts_only(catalogue: Catalogue) -> None:
+    reader = PdfReader(BytesIO(_pdf(load_profile(EXAMPLES / "profile.yaml"), catalogue)))
+    fonts = _fonts(reader)
+    assert fonts and all(fonts.values()), fonts
+    assert not any("Helvetica" in name for name in fonts)
+    text = "".join(page.extract_text() or "" for page in reader.pages)
+    assert "\x7f" not in text and "(cid:127)" not in text
+    assert text.count("•") > 100
+
+
+def test_the_pdf_has_an_outline_of_its_sections_and_exercises(catalogue: Catalogue) -> None:
+    programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
+    reader = PdfReader(BytesIO(render_pdf(Handout(programme, catalogue))))
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    titles = [entry.title for entry in top]
+    assert titles[0] == programme.meta.title
+    assert {"How to use your plan", "Your exercises", "For your physiotherapist or doctor"} <= set(titles)
+    pages = [reader.get_destination_page_number(entry) for entry in top]
+    assert pages == sorted(pages) and pages[-1] == len(reader.pages) - 1
+    exercises = next(entry for entry in reader.outline if isinstance(entry, list))
+    assert [e.title for e in exercises] == [catalogue[i].name for i in usages(programme)]
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"

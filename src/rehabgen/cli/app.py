@@ -43,7 +43,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,  # --install-completion and --show-completion for bash, zsh, fish and PowerShell
     help="Safe, progressive exercise programmes for runners with lower back pain, printed as PDF handouts.",
 )
 catalogue_app = typer.Typer(no_args_is_help=True, help="Browse and check the exercise catalogue.")
@@ -59,6 +59,26 @@ CatalogueOpt = Annotated[
         file_okay=False,
         metavar="DIR",
     ),
+]
+
+
+def complete_template(incomplete: str) -> list[str]:
+    """Shell completion for --template: the names of the templates found (bundled and $REHABGEN_PROGRAMS)."""
+    from rehabgen.io.templates import list_templates
+
+    return [name for name in sorted(list_templates(template_dirs())) if name.startswith(incomplete)]
+
+
+def complete_format(incomplete: str) -> list[str]:
+    """Shell completion for --format: the output formats."""
+    from rehabgen.render.registry import FORMATS
+
+    return [name for name in FORMATS if name.startswith(incomplete)]
+
+
+TemplateOpt = Annotated[
+    str | None,
+    typer.Option(help="Programme template: a name or a YAML file.", autocompletion=complete_template),
 ]
 
 
@@ -79,8 +99,10 @@ def _root(
 
 
 def err(message: str) -> None:
-    """Print to stderr."""
-    print(message, file=sys.stderr)
+    """Print to stderr, control characters and bidirectional overrides shown as escapes (never obeyed)."""
+    from rehabgen.model.text import escape_unsafe
+
+    print(escape_unsafe(message), file=sys.stderr)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -94,12 +116,14 @@ def guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from rehabgen.errors import EXIT_INPUT, EXIT_INTERNAL, RehabgenError
+        from rehabgen.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_USAGE, RehabgenError, UsageError
 
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except UsageError as exc:
+            fail(str(exc), EXIT_USAGE)
         except RehabgenError as exc:
             fail(str(exc), EXIT_INPUT)
         except KeyboardInterrupt:
@@ -154,11 +178,62 @@ def load_catalogue(option: list[Path] | None) -> Catalogue:
     return load(catalogue_dirs(option), cache=cache())
 
 
-def write_output(path: Path, data: bytes | str) -> None:
-    """Write an output atomically; a folder that cannot be written is the user's problem, not a bug."""
+def output_path(
+    output: Path | None,
+    suffixes: Sequence[str],
+    what: str,
+    *,
+    inputs: Sequence[Path | None] = (),
+    binary: bool = False,
+    option: str = "-o",
+) -> Path | None:
+    """Check ``-o`` against the rule every command follows; None means standard output.
+
+    The rule: ``-`` (or no ``-o`` where it is optional) is standard output, which a binary format (a PDF)
+    may use only when it is not a terminal; a file's suffix must be one of ``suffixes``; its folder must
+    exist (nothing is created); and it may not be one of the command's input files. Breaking it is a usage
+    error (exit 2), found before any work is done.
+    """
+    from rehabgen.errors import Problem, UsageError
+
+    def refuse(message: str) -> UsageError:
+        return UsageError([Problem(message, path=(option,))])
+
+    if output is None or str(output) == "-":
+        if binary and sys.stdout.isatty():
+            raise refuse(f"{what} is not written to a terminal: name a file (-o x{suffixes[0]}) or redirect")
+        return None
+    if output.suffix.lower() not in suffixes:
+        allowed = " or ".join(suffixes)
+        raise refuse(f"{output}: {what} is written to a file ending in {allowed}, not '{output.suffix or 'nothing'}'")
+    folder = output.parent
+    if not folder.is_dir():
+        raise refuse(f"{output}: the folder {folder} does not exist (rehabgen creates no folders for -o)")
+    if output.is_dir():
+        raise refuse(f"{output} is a folder; name a file in it")
+    for given in inputs:
+        if given is not None and _same_file(output, given):
+            raise refuse(f"{output} is an input file of this command; writing there would destroy it")
+    return output
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def write_output(path: Path | None, data: bytes | str) -> None:
+    """Write an output atomically (None: to standard output); a folder that cannot be written is exit 1."""
     from rehabgen.errors import OutputError
     from rehabgen.io.files import write_atomic
 
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+        sys.stdout.buffer.flush()
+        return
     try:
         write_atomic(path, data)
     except OSError as exc:
@@ -186,12 +261,14 @@ def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
 
 
 def printed_date(value: str | None) -> dt.date | None:
-    """``--date`` as a date; a bad date is named by its option."""
-    from rehabgen.errors import InputError, Problem
+    """``--date`` as a date; a bad date is a usage error named by its option."""
+    from rehabgen.errors import Problem, UsageError
+    from rehabgen.model.profile import in_date_window
 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError([Problem(f"'{value}' is not a date; write it as YYYY-MM-DD", path=("--date",))]) from None
+        return in_date_window(dt.date.fromisoformat(value))
+    except ValueError as exc:
+        reason = str(exc) if "between" in str(exc) else f"'{value}' is not a date; write it as YYYY-MM-DD"
+        raise UsageError([Problem(reason, path=("--date",))]) from None

@@ -10,6 +10,7 @@ import typer
 
 from rehabgen.cli.app import (
     CatalogueOpt,
+    TemplateOpt,
     app,
     cache,
     catalogue_dirs,
@@ -28,9 +29,11 @@ from rehabgen.render.registry import FORMATS
 def batch(
     roster: Annotated[Path, typer.Argument(help="A roster: .csv, a .yaml list of profiles, or a folder of profiles.")],
     out: Annotated[Path, typer.Option("--out", help="Folder for the handouts and the manifest.", file_okay=False)],
-    template: Annotated[str | None, typer.Option(help="Programme template: a name or a YAML file.")] = None,
+    template: TemplateOpt = None,
     clinic: Annotated[Path | None, typer.Option(help="Clinic branding file (YAML).", dir_okay=False)] = None,
-    jobs: Annotated[int | None, typer.Option(help="Worker processes (default: the number of CPUs).", min=1)] = None,
+    jobs: Annotated[
+        int | None, typer.Option(help="Worker processes (default and most: the CPUs, and no more than rows).", min=1)
+    ] = None,
     formats: Annotated[str, typer.Option("--format", help=f"Comma-separated formats: {', '.join(FORMATS)}.")] = "pdf",
     force: Annotated[bool, typer.Option("--force", help="Replace outputs that already exist.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -44,11 +47,11 @@ def batch(
 ) -> None:
     """Turn a roster into handouts, one per row, with a manifest (manifest.json and manifest.csv) in --out.
 
-    A bad row never stops the others. Exit 1 when any row failed, 0 otherwise.
+    A bad row never stops the others. Exit 1 when any row failed, 3 when a row met a bug, 0 otherwise.
 
     Example: rehabgen batch examples/roster.csv --template runner_back_pain --out handouts --clinic examples/clinic.yaml
     """
-    from rehabgen.batch import BatchOptions, default_jobs, run_batch
+    from rehabgen.batch import BatchOptions, run_batch
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     if not chosen or any(f not in FORMATS for f in chosen):
@@ -59,7 +62,7 @@ def batch(
         template=template,
         clinic=clinic,
         formats=chosen,
-        jobs=jobs or default_jobs(),
+        jobs=jobs,
         force=force,
         name_pattern=name_pattern,
         page_size=page_size.value,
@@ -71,12 +74,18 @@ def batch(
     )
     with _progress(quiet) as (update, set_total):
         result = run_batch(roster, options, progress=update, total=set_total)
+    for note in result.notes:
+        err(f"note: {note}")
     for entry in result.entries:
         if entry.failed:
             first = entry.errors[0] if entry.errors else {}
             err(f"row {entry.row}: {entry.status}: {first.get('path', '')}: {first.get('message', '')}")
+    for entry in result.urgent:
+        err(f"{entry.who()}: {entry.status}: the handout says what to do today; make sure the patient gets it")
     print(str(out / "manifest.json"))
     err(result.summary())
+    if result.internal:
+        fail(f"{result.internal} row(s) met a bug in rehabgen: please report it with the manifest's message", 3)
     if result.failed:
         raise typer.Exit(1)
 

@@ -17,6 +17,7 @@ from rehabgen.cli.app import (
     fail,
     guarded,
     load_catalogue,
+    output_path,
     table,
     write_output,
 )
@@ -78,7 +79,11 @@ def catalogue_show(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise id, e.g. bird_dog.")],
     output: Annotated[ListFormat, typer.Option("--format", help="table (readable text) or json.")] = ListFormat.table,
     image: Annotated[
-        Path | None, typer.Option(help="Also export the exercise's illustration to this .png or .svg file.")
+        Path | None,
+        typer.Option(
+            help="Also export the exercise's illustration to this .png or .svg file (its path goes to stderr).",
+            dir_okay=False,
+        ),
     ] = None,
     catalogue_folders: CatalogueOpt = None,
 ) -> None:
@@ -88,10 +93,12 @@ def catalogue_show(
     """
     from rehabgen.io.problems import suggest
 
+    if image is not None:
+        output_path(image, (".png", ".svg"), "the picture", option="--image")
     catalogue = load_catalogue(catalogue_folders)
     ex = catalogue.exercises.get(exercise_id)
     if ex is None:
-        fail(f"no exercise with id '{exercise_id}'{suggest(exercise_id, list(catalogue.exercises))}")
+        fail(f"no exercise with id '{exercise_id}'{suggest(exercise_id, list(catalogue.exercises))}", 2)
     if output is ListFormat.json:
         print(json.dumps(ex.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False))
     else:
@@ -100,7 +107,7 @@ def catalogue_show(
         from rehabgen.pictures.export import export_illustration
 
         export_illustration(ex, image)
-        print(str(image))
+        err(f"picture written to {image}")  # stdout carries the exercise alone (json for `| jq`)
 
 
 def describe_exercise(ex: Exercise, catalogue: Catalogue) -> str:
@@ -171,7 +178,16 @@ def _neighbour(catalogue: Catalogue, exercise_id: str | None) -> str:
 @catalogue_app.command("sheet")
 @guarded
 def catalogue_sheet(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The PDF contact sheet to write.", dir_okay=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The PDF contact sheet to write (a .pdf file in an existing folder), or - for standard output.",
+            dir_okay=False,
+            allow_dash=True,
+        ),
+    ],
     catalogue_folders: CatalogueOpt = None,
 ) -> None:
     """Print every exercise's illustration with its name on a contact sheet, for clinical review.
@@ -180,7 +196,8 @@ def catalogue_sheet(
     """
     from rehabgen.render.sheet import render_sheet
 
+    target = output_path(output, (".pdf",), "the contact sheet (PDF)", binary=True)
     catalogue = load_catalogue(catalogue_folders)
-
-    write_output(output, render_sheet(catalogue))
-    print(str(output))
+    write_output(target, render_sheet(catalogue))
+    if target is not None:
+        print(str(target))

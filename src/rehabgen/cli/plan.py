@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -12,12 +11,15 @@ import typer
 
 from rehabgen.cli.app import (
     CatalogueOpt,
+    TemplateOpt,
     app,
     cache,
+    complete_format,
     err,
     fail,
     guarded,
     load_catalogue,
+    output_path,
     printed_date,
     template_dirs,
     write_output,
@@ -49,11 +51,17 @@ def plan(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Where to write the handout; the format follows its suffix.", dir_okay=False
+            "--output",
+            "-o",
+            help="The file to write (its folder must exist; its suffix names the format), or - for standard output.",
+            dir_okay=False,
+            allow_dash=True,
         ),
     ] = None,
-    output_format: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, metavar="FORMAT")] = None,
-    template: Annotated[str | None, typer.Option(help="Programme template: a name or a YAML file.")] = None,
+    output_format: Annotated[
+        str | None, typer.Option("--format", help=FORMAT_HELP, metavar="FORMAT", autocompletion=complete_format)
+    ] = None,
+    template: TemplateOpt = None,
     clinic: Annotated[
         Path | None,
         typer.Option(help="Clinic branding file (YAML): name, address, phone, logo, colour.", dir_okay=False),
@@ -76,8 +84,11 @@ def plan(
     from rehabgen.render.handout import HandoutOptions
 
     fmt = _chosen_format(output_format, output)
-    if not fmt.is_text and output is None:
-        fail(f"a {fmt.name.upper()} handout needs an output file: add -o handout{fmt.suffix}", 2)
+    template_file = Path(template) if template and Path(template).suffix in (".yaml", ".yml") else None
+    inputs = (profile_path, clinic, template_file)
+    target = output_path(output, fmt.suffixes, f"the {fmt.name} output", inputs=inputs, binary=not fmt.is_text)
+    options = HandoutOptions(page_size.value, large_print, printed_date(date))
+    chosen = api.load_template(template, folders=template_dirs()) if template else None
     try:
         profile = api.read_profile(profile_path)
     except ProfileError as exc:
@@ -85,30 +96,29 @@ def plan(
             print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
         fail(str(exc))
     catalogue = load_catalogue(catalogue_folders)
-    chosen = api.load_template(template, folders=template_dirs()) if template else None
     branding = api.load_clinic(clinic) if clinic else None
-    options = HandoutOptions(page_size.value, large_print, printed_date(date))
     programme = api.build_programme(profile, catalogue, chosen)
     data = api.render_handout(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
     for warning in programme.warnings:
         err(f"warning: {warning.message}")
-    if output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        return
-    write_output(output, data)
-    print(str(output))
-    err(f"{programme.status.value}: {_summary(programme)}")
+    for message in api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding):
+        err(f"warning: {message}")
+    write_output(target, data)
+    if target is not None:
+        print(str(target))
+        err(f"{programme.status.value}: {_summary(programme)}")
 
 
 def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:
+    """--format, else the format of -o's suffix, else Markdown (standard output)."""
     if name is not None:
         found = FORMATS.get(name.strip().lower())
         if found is None:
             fail(f"--format: '{name}' is not allowed; use {format_names()}", 2)
         return found
-    if output is None:
+    if output is None or str(output) == "-":
         return FORMATS["md"]
     found = format_for_suffix(output.suffix)
     if found is None:

@@ -66,4 +66,4 @@ class Cache:
         payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         entry = hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
         with contextlib.suppress(OSError):
-            write_atomic(self.path(kind, source), entry, sync=False)
+            write_atomic(self.path(kind, source), entry, sync=False, make_folder=True)

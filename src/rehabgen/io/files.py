@@ -15,7 +15,13 @@ def _umask() -> int:
 
 
 def write_atomic(
-    path: Path, data: bytes | str, *, overwrite: bool = True, staging: Path | None = None, sync: bool = True
+    path: Path,
+    data: bytes | str,
+    *,
+    overwrite: bool = True,
+    staging: Path | None = None,
+    sync: bool = True,
+    make_folder: bool = False,
 ) -> None:
     """Write ``data`` to ``path`` through a temporary file, then rename it into place.
 
@@ -23,12 +29,12 @@ def write_atomic(
     batch's output) or next to ``path``. With ``overwrite=False`` an existing file is left alone and
     FileExistsError is raised; the check and the rename happen as one step (a hard link), so two writers
     cannot both win. ``sync=False`` skips the flush to disk, for files that can be rebuilt (caches).
+    Folders are not created (a missing one raises FileNotFoundError) unless ``make_folder`` is set.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    if staging is not None:
-        staging.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        folder.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".part", dir=staging or folder)
     tmp = Path(tmp_name)
     try:

@@ -16,7 +16,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from rehabgen.errors import InputError, Problem
+from rehabgen.io.limits import MAX_PROBLEMS
 from rehabgen.io.reader import locate, read_yaml
+from rehabgen.model.text import describe, escape_unsafe, first_unsafe
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -100,10 +102,23 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: its repr (control characters escaped), cut short."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quoted(value: object, limit: int = 60) -> str:
+    """Text as a message puts it between quotes: escaped like a repr, without the repr's own quotes."""
+    text = repr(value)[1:-1] if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
+    quoted = _quoted(value)
     loc = error["loc"]
     if kind == "missing":
         return "required field is missing"
@@ -115,24 +130,24 @@ def _message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
         return f"unknown field '{field}'{hint}{tail}"
     if kind in ("enum", "literal_error"):
         allowed = _allowed_from(str(ctx.get("expected", "")))
-        return f"'{value}' is not allowed{suggest(value, allowed)}; allowed: {', '.join(allowed)}"
+        return f"'{quoted}' is not allowed{suggest(value, allowed)}; allowed: {', '.join(allowed)}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         symbol = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}
         bound = next(iter(ctx.values()))
-        shown = f"{bound:g}" if isinstance(bound, int | float) else str(bound)
-        return f"must be {symbol[kind]} {shown} (got {value!r})"
+        limit = f"{bound:g}" if isinstance(bound, int | float) else str(bound)
+        return f"must be {symbol[kind]} {limit} (got {shown(value)})"
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number (got {value!r})"
+        return f"must be a whole number (got {shown(value)})"
     if kind in ("float_type", "float_parsing"):
-        return f"must be a number (got {value!r})"
+        return f"must be a number (got {shown(value)})"
     if kind in ("bool_type", "bool_parsing"):
-        return f"must be true or false (got {value!r})"
+        return f"must be true or false (got {shown(value)})"
     if kind in ("string_type",):
-        return f"must be text (got {value!r})"
+        return f"must be text (got {shown(value)})"
     if kind in ("list_type", "tuple_type"):
-        return f"must be a list (got {value!r})"
+        return f"must be a list (got {shown(value)})"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"must be a mapping of fields (got {value!r})"
+        return f"must be a mapping of fields (got {shown(value)})"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s) (got {ctx.get('actual_length')})"
     if kind == "too_long":
@@ -142,9 +157,9 @@ def _message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
     if kind == "string_too_long":
         return f"must be at most {ctx.get('max_length')} characters"
     if kind == "string_pattern_mismatch":
-        return f"'{value}' has the wrong form (expected to match {ctx.get('pattern')})"
+        return f"'{quoted}' has the wrong form (expected to match {ctx.get('pattern')})"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
-        return f"'{value}' is not a date; write it as YYYY-MM-DD"
+        return f"'{quoted}' is not a date; write it as YYYY-MM-DD"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return str(error["msg"])
@@ -159,9 +174,13 @@ def problems_from(
     text: str | None = None,
     prefix: Sequence[str | int] = (),
 ) -> list[Problem]:
-    """Translate a pydantic ValidationError into Problems naming file, line, readable path and reason."""
+    """Translate a pydantic ValidationError into Problems naming file, line, readable path and reason.
+
+    At most ``MAX_PROBLEMS`` are listed; one more line says how many were left out.
+    """
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors[:MAX_PROBLEMS]:
         # pydantic marks a bad mapping key with a "[key]" step; the key itself already names the place.
         loc = [*prefix, *(p for p in error["loc"] if isinstance(p, str | int) and p != "[key]")]
         problems.append(
@@ -172,6 +191,9 @@ def problems_from(
                 line=locate(text, loc) if text is not None else None,
             )
         )
+    if len(errors) > MAX_PROBLEMS:
+        more = len(errors) - MAX_PROBLEMS
+        problems.append(Problem(f"… and {more:,} more problem(s); fix these and run again", file=file))
     return problems
 
 
@@ -185,13 +207,54 @@ def validate(
     whole: Any = None,
     context: dict[str, Any] | None = None,
 ) -> tuple[M | None, list[Problem]]:
-    """Validate ``data`` as ``model``; return the instance or the problems (never both)."""
+    """Validate ``data`` as ``model``; return the instance or the problems (never both).
+
+    Text holding a control character or a bidirectional override is refused before the model sees it.
+    """
+    refused = unsafe_text(data, file=file, text=text, prefix=prefix, whole=whole)
     try:
-        return model.model_validate(data, context=context), []
+        instance = model.model_validate(data, context=context)
     except ValidationError as exc:
-        return None, problems_from(
-            exc, model, whole if whole is not None else data, file=file, text=text, prefix=prefix
-        )
+        found = problems_from(exc, model, whole if whole is not None else data, file=file, text=text, prefix=prefix)
+        return None, [*refused, *(p for p in found if p.path not in {r.path for r in refused})]
+    return (None, refused) if refused else (instance, [])
+
+
+def unsafe_text(
+    data: Any, *, file: str | None, text: str | None = None, prefix: Sequence[str | int] = (), whole: Any = None
+) -> list[Problem]:
+    """A problem for every key or text value holding a character that must not reach a terminal or a page."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, tuple(prefix))]
+    while stack and len(problems) < MAX_PROBLEMS:
+        node, loc = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                stack.append((value, (*loc, key)))
+                if isinstance(key, str) and (bad := first_unsafe(key)):
+                    message = f"the key '{escape_unsafe(key)}' holds {describe(bad[1])}; remove it"
+                    problem = _problem_at(message, loc, file, text, whole if whole is not None else data)
+                    line = locate(text, (*loc, key)) if text is not None else None
+                    problems.append(Problem(problem.message, file=file, path=problem.path, line=line))
+        elif isinstance(node, list):
+            stack += [(value, (*loc, i)) for i, value in enumerate(node)]
+        elif isinstance(node, str) and (bad := first_unsafe(node)):
+            where, char = bad
+            message = (
+                f"holds {describe(char)} at character {where + 1}, which must not reach a terminal or a page; "
+                "remove it (control characters and bidirectional overrides are not allowed)"
+            )
+            problems.append(_problem_at(message, loc, file, text, whole if whole is not None else data))
+    return sorted(problems, key=lambda p: (p.line or 0, p.path))
+
+
+def _problem_at(message: str, loc: Sequence[str | int], file: str | None, text: str | None, data: Any) -> Problem:
+    return Problem(
+        message,
+        file=file,
+        path=display_path(data, loc) if loc else (),
+        line=locate(text, loc) if text is not None else None,
+    )
 
 
 def load_model(path: Path, model: type[M], error: type[InputError], display: str | None = None) -> M:

@@ -19,14 +19,16 @@ means "not given", so the template's or the profile's default applies.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rehabgen.errors import InputError, Problem, RosterError
+from rehabgen.io.limits import MAX_CELL_CHARS, MAX_ROSTER_BYTES, MAX_ROSTER_VALUES
 from rehabgen.io.problems import suggest
-from rehabgen.io.reader import iter_yaml_files, parse_yaml, read_text
+from rehabgen.io.reader import iter_yaml_files, open_regular, parse_yaml, read_text
 
 LIST_SEPARATOR = ";"
 SCALAR_COLUMNS = (
@@ -76,14 +78,40 @@ class RosterRow:
         return str(patient.get("name") or "") if isinstance(patient, dict) else ""
 
 
-def read_roster(path: Path) -> Iterator[RosterRow]:
+class Rows(Iterator[RosterRow]):
+    """A roster's rows, read lazily; the end of the rows, ``close()`` or a ``with`` block releases the file."""
+
+    def __init__(self, rows: Iterator[RosterRow], handle: IO[str] | None = None) -> None:
+        self._rows = rows
+        self._handle = handle
+
+    def __next__(self) -> RosterRow:
+        try:
+            return next(self._rows)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Release the roster file (rows not yet read are never read)."""
+        if self._handle is not None:
+            self._handle.close()
+
+    def __enter__(self) -> Rows:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_roster(path: Path) -> Rows:
     """Rows of a CSV file, a YAML list or a folder of profile files, in order."""
     if path.is_dir():
-        return _folder_rows(path)
+        return Rows(_folder_rows(path))
     if path.suffix.lower() == ".csv":
         return _csv_rows(path)
     if path.suffix.lower() in (".yaml", ".yml"):
-        return _yaml_rows(path)
+        return Rows(_yaml_rows(path))
     raise RosterError(
         [
             Problem(
@@ -94,39 +122,49 @@ def read_roster(path: Path) -> Iterator[RosterRow]:
     )
 
 
-def _csv_rows(path: Path) -> Iterator[RosterRow]:
+def _csv_rows(path: Path) -> Rows:
     name = str(path)
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise RosterError([Problem(f"cannot be read: {exc.strerror}", file=name)]) from None
+        # Bytes that are not UTF-8 become lone surrogates, so one bad row is reported and the others read on.
+        handle = io.TextIOWrapper(open_regular(path, name), encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except InputError as exc:
+        raise RosterError(exc.problems) from None
     reader = csv.reader(handle)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         handle.close()
         raise RosterError([Problem("the file is empty: it needs a header row", file=name)]) from None
-    except (UnicodeDecodeError, csv.Error) as exc:
+    except csv.Error as exc:
         handle.close()
-        raise RosterError([Problem(f"not a readable UTF-8 CSV file ({exc})", file=name)]) from None
+        raise RosterError([Problem(f"not a readable CSV file ({exc})", file=name)]) from None
+    if any(_not_utf8(h) for h in header):
+        handle.close()
+        raise RosterError([Problem("not UTF-8 text: save the roster as 'CSV UTF-8'", file=name, line=1)])
     problems = _header_problems(header, name)
     if problems:
         handle.close()
         raise RosterError(problems)
-    return _csv_data(handle, reader, header, name)
+    return Rows(_csv_data(reader, header, name), handle)
 
 
-def _csv_data(handle: Any, reader: Any, header: list[str], name: str) -> Iterator[RosterRow]:
-    with handle:
-        number = 0
+def _csv_data(reader: Any, header: list[str], name: str) -> Iterator[RosterRow]:
+    """Data rows; a row that cannot be read (a cell too long for the CSV reader) is a bad row, not the end."""
+    number = 0
+    while True:
         try:
-            for cells in reader:
-                if not any(c.strip() for c in cells):
-                    continue  # spreadsheets often leave blank lines at the end
-                number += 1
-                yield _csv_row(number, header, cells, name)
-        except (UnicodeDecodeError, csv.Error) as exc:
-            raise RosterError([Problem(f"row {number + 1} cannot be read ({exc})", file=name)]) from None
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            number += 1
+            reason = f"cannot be read ({exc}); a cell may hold at most {MAX_CELL_CHARS:,} characters"
+            yield RosterRow(number, name, None, [Problem(reason, file=name, path=(f"row {number}",))])
+            continue
+        if not any(c.strip() for c in cells):
+            continue  # spreadsheets often leave blank lines at the end
+        number += 1
+        yield _csv_row(number, header, cells, name)
 
 
 def _header_problems(header: list[str], name: str) -> list[Problem]:
@@ -151,20 +189,29 @@ def _header_problems(header: list[str], name: str) -> list[Problem]:
     return problems
 
 
-def _csv_row(number: int, header: list[str], cells: list[str], name: str) -> RosterRow:
+def _not_utf8(text: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in text)
+
+
+def _cell_problems(number: int, header: list[str], cells: list[str], name: str) -> list[Problem]:
+    where = (f"row {number}",)
     if len(cells) > len(header):
-        return RosterRow(
-            number,
-            name,
-            None,
-            [
-                Problem(
-                    f"has {len(cells)} cells but the header has {len(header)} columns",
-                    file=name,
-                    path=(f"row {number}",),
-                )
-            ],
-        )
+        return [Problem(f"has {len(cells)} cells but the header has {len(header)} columns", file=name, path=where)]
+    problems = []
+    for column, cell in zip(header, cells, strict=False):
+        if len(cell) > MAX_CELL_CHARS:
+            message = f"is {len(cell):,} characters long; a cell may hold at most {MAX_CELL_CHARS:,}"
+            problems.append(Problem(message, file=name, path=(*where, column)))
+        elif _not_utf8(cell):
+            message = "is not UTF-8 text: save the roster as 'CSV UTF-8'"
+            problems.append(Problem(message, file=name, path=(*where, column)))
+    return problems
+
+
+def _csv_row(number: int, header: list[str], cells: list[str], name: str) -> RosterRow:
+    problems = _cell_problems(number, header, cells, name)
+    if problems:
+        return RosterRow(number, name, None, problems)
     values = {h: c.strip() for h, c in zip(header, cells, strict=False) if c.strip()}
     data: dict[str, Any] = {}
     patient = {k: values.pop(f"patient_{k}") for k in ("id", "name") if f"patient_{k}" in values}
@@ -189,7 +236,7 @@ def _split(cell: str) -> list[str]:
 def _yaml_rows(path: Path) -> Iterator[RosterRow]:
     name = str(path)
     try:
-        data = parse_yaml(read_text(path, name), name)
+        data = parse_yaml(read_text(path, name, limit=MAX_ROSTER_BYTES), name, max_values=MAX_ROSTER_VALUES)
     except InputError as exc:
         raise RosterError(exc.problems) from None
     if isinstance(data, dict) and set(data) == {"profiles"}:

@@ -12,7 +12,7 @@ import functools
 import inspect
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -23,9 +23,40 @@ from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Programme
 from rehabgen.model.template import Template
 
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+KINDS = ("exercise", "profile", "template", "clinic", "programme", "input_error")
+"""Every document with a schema: four input files, the JSON programme and the INPUT_ERROR document."""
+
+
+class ProblemEntry(StrictModel):
+    """One problem with an input: where it is and why it is wrong."""
+
+    file: str | None
+    """The file, when the input came from one."""
+    line: int | None
+    """The 1-based line in that file, when it is known."""
+    path: str
+    """The field, as a reader names it: ``bird_dog › dosage › sets`` (empty for the file as a whole)."""
+    message: str
+    """What is wrong and what is allowed."""
+
+
+class InputErrorDocument(StrictModel):
+    """What ``rehabgen plan --format json`` prints instead of a programme when the input is invalid."""
+
+    status: Literal["INPUT_ERROR"]
+    """Always ``INPUT_ERROR``."""
+    problems: list[ProblemEntry]
+    """Every problem found, in the order of the input."""
+
+
+def schema_id(kind: str) -> str:
+    """The ``$id`` of a schema: a stable name for the document kind."""
+    return f"urn:rehabgen:schema:{kind}"
+
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one input or output format."""
+    """The JSON Schema of one input or output format (``KINDS``)."""
     if kind == "exercise":
         item = Exercise.model_json_schema()
         defs = item.pop("$defs", {})
@@ -33,7 +64,8 @@ def json_schema(kind: str) -> dict[str, Any]:
         for sub in defs.values():
             _describe(sub)
         return {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$schema": DIALECT,
+            "$id": schema_id(kind),
             "title": "rehabgen exercise file",
             "type": "object",
             "additionalProperties": False,
@@ -46,21 +78,27 @@ def json_schema(kind: str) -> dict[str, Any]:
         "template": Template,
         "programme": Programme,
         "clinic": Clinic,
+        "input_error": InputErrorDocument,
     }
     model = models[kind]
     schema = model.model_json_schema(mode="serialization" if kind == "programme" else "validation")
     _describe(schema)
     for sub in schema.get("$defs", {}).values():
         _describe(sub)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return {"$schema": DIALECT, "$id": schema_id(kind), **schema}
 
 
 def _describe(schema: dict[str, Any]) -> None:
-    """Give each property of a model's schema its field's docstring as its description."""
+    """Give each property of a model's schema its field's docstring as its description.
+
+    A model that YAML may also write as a shorthand (a bare number, a bare name) is an ``anyOf`` whose
+    mapping branch holds the properties.
+    """
     docs = _docs_by_model().get(str(schema.get("title")), {})
-    for name, prop in schema.get("properties", {}).items():
-        if name in docs and "description" not in prop:
-            prop["description"] = docs[name]
+    for target in [schema, *(b for b in schema.get("anyOf", []) if "properties" in b)]:
+        for name, prop in target.get("properties", {}).items():
+            if name in docs and "description" not in prop:
+                prop["description"] = docs[name]
 
 
 @functools.cache

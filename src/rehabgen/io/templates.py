@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from rehabgen.errors import Problem, TemplateError
+from rehabgen.errors import Problem, TemplateError, UnknownTemplateError
 from rehabgen.io.bundled import bundled_dir
 from rehabgen.io.problems import load_model, suggest
 from rehabgen.io.reader import iter_yaml_files
@@ -37,13 +37,18 @@ def list_templates(extra: Sequence[Path] = ()) -> dict[str, Path]:
 
 
 def find_template(name_or_path: str, extra: Sequence[Path] = ()) -> Template:
-    """A template by id (``runner_back_pain``) or by file path; unknown names list the known ones."""
+    """A template by id (``runner_back_pain``) or by file path.
+
+    Raises:
+        UnknownTemplateError: no template has that name (a usage error; the known ones are listed).
+        TemplateError: the file is missing or broken.
+    """
     candidate = Path(name_or_path)
     if candidate.suffix in (".yaml", ".yml") or candidate.exists():
         return load_template(candidate)
     known = list_templates(extra)
     if name_or_path not in known:
-        raise TemplateError(
+        raise UnknownTemplateError(
             [
                 Problem(
                     f"no template named '{name_or_path}'{suggest(name_or_path, list(known))}; "

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from rehabgen.model.base import StrictModel
+from rehabgen.model.text import single_line
 
-Text = Annotated[str, Field(min_length=1, max_length=120)]
+Text = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(single_line)]
 
 
 class Clinic(StrictModel):
@@ -28,7 +29,7 @@ class Clinic(StrictModel):
     """Hex colour for headings and bands, e.g. "#1f6f8b"."""
     clinician: Text | None = None
     """Default clinician name, used when the profile names none."""
-    footer_note: Annotated[str, Field(max_length=200)] | None = None
+    footer_note: Annotated[str, Field(max_length=200), AfterValidator(single_line)] | None = None
     """A short line printed above the page footer, e.g. opening hours."""
 
     @model_validator(mode="after")

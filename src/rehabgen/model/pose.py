@@ -28,7 +28,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from rehabgen.model.base import StrictModel
 
@@ -182,6 +182,25 @@ Neck = Annotated[float, Field(ge=-50, le=70)]
 Turn = Annotated[float, Field(ge=-180, le=180)]
 
 
+def _or_bare_number(schema: dict[str, Any]) -> None:
+    """JSON Schema of an angle mapping that YAML may also give as a bare number (its ``flex``)."""
+    flex = next(b for b in schema["properties"]["flex"]["anyOf"] if b.get("type") == "number")
+    mapping = dict(schema)
+    schema.clear()
+    schema.update(
+        title=mapping.get("title"),
+        anyOf=[{**flex, "description": "A bare number: the flex angle."}, mapping],
+    )
+
+
+def _or_bare_name(schema: dict[str, Any]) -> None:
+    """JSON Schema of a prop that YAML may also give as its bare name, for the kinds that need no placement."""
+    bare = sorted(k.value for k, (required, _) in PROP_FIELDS.items() if not required and k is not PropKind.CHAIR)
+    mapping = dict(schema)
+    schema.clear()
+    schema.update(title=mapping.get("title"), anyOf=[{"enum": bare, "description": "A bare prop name."}, mapping])
+
+
 def _number_is_flex(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return {"flex": value}
@@ -192,6 +211,8 @@ def _number_is_flex(value: Any) -> Any:
 
 class Hip(StrictModel):
     """Hip angles; a bare number in YAML means ``flex``."""
+
+    model_config = ConfigDict(json_schema_extra=_or_bare_number)
 
     flex: float | None = Field(None, ge=-40, le=150)
     """Thigh forward (+) or back (-) from hanging straight down."""
@@ -209,6 +230,8 @@ class Hip(StrictModel):
 class Shoulder(StrictModel):
     """Shoulder angles; a bare number in YAML means ``flex``."""
 
+    model_config = ConfigDict(json_schema_extra=_or_bare_number)
+
     flex: float | None = Field(None, ge=-70, le=180)
     """Arm forward and up (+; 90 points ahead, 180 overhead) or back (-)."""
     abd: float | None = Field(None, ge=-40, le=180)
@@ -222,6 +245,8 @@ class Shoulder(StrictModel):
 
 class Trunk(StrictModel):
     """Spine angles, of the chest against the pelvis; a bare number in YAML means ``flex``."""
+
+    model_config = ConfigDict(json_schema_extra=_or_bare_number)
 
     flex: float | None = Field(None, ge=-50, le=100)
     """Bending forward (+) or back (-)."""
@@ -305,6 +330,8 @@ class Frame(StrictModel):
 
 class Prop(StrictModel):
     """A prop, placed by the body point it touches. A bare name in YAML (``mat``) means ``{kind: mat}``."""
+
+    model_config = ConfigDict(json_schema_extra=_or_bare_name)
 
     kind: PropKind
     """What it is."""

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, field_validator
 
 from rehabgen.model.base import StrictModel, unique
+from rehabgen.model.text import single_line
 from rehabgen.model.vocab import Cause, Equipment, Region
 
 LegSymptoms = Literal["none", "unilateral_above_knee", "unilateral_below_knee", "bilateral"]
@@ -20,12 +21,41 @@ Numbness = Literal["none", "unilateral", "bilateral"]
 Weakness = Literal["none", "unilateral_stable", "unilateral_progressive", "bilateral"]
 
 
+def _items_or_none(schema: dict[str, Any]) -> None:
+    """JSON Schema: the equipment list also takes ``none``, which the model drops."""
+    schema["items"] = {"anyOf": [schema["items"], {"const": "none", "description": "No equipment (ignored)."}]}
+
+
+def _list_or_null(schema: dict[str, Any]) -> None:
+    """JSON Schema: ``causes: null`` (or an empty key in YAML) means no cause."""
+    listed = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [listed, {"type": "null"}]
+
+
+def _any_case(schema: dict[str, Any]) -> None:
+    """JSON Schema: region codes in any case (``gb`` reads as ``GB``)."""
+    schema["anyOf"].insert(1, {"enum": [r.value.lower() for r in Region]})
+
+
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+"""Start (and printed) dates must lie in this window: a 52-week programme and its calendar always fit."""
+
+
+def in_date_window(value: dt.date) -> dt.date:
+    """Refuse a date outside ``EARLIEST_DATE``–``LATEST_DATE`` (9999-12-01 would overflow the calendar)."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"must be between {EARLIEST_DATE} and {LATEST_DATE} (got {value})")
+    return value
+
+
 class Patient(StrictModel):
     """Who the handout is for; printed on every page, never used for decisions."""
 
-    name: Annotated[str, Field(max_length=300)] | None = None
+    name: Annotated[str, Field(max_length=300), AfterValidator(single_line)] | None = None
     """The patient's name as it should be printed."""
-    id: Annotated[str, Field(max_length=100)] | None = None
+    id: Annotated[str, Field(max_length=100), AfterValidator(single_line)] | None = None
     """A clinic's reference for the patient."""
 
 
@@ -78,7 +108,7 @@ class Profile(StrictModel):
 
     patient: Patient | None = None
     """Optional: printed on the handout."""
-    clinician: Annotated[str, Field(max_length=120)] | None = None
+    clinician: Annotated[str, Field(max_length=120), AfterValidator(single_line)] | None = None
     """Optional: the clinician who prescribed the plan, printed on the handout."""
     age: int = Field(ge=10, le=100)
     """Age in years, 10 to 100."""
@@ -90,9 +120,9 @@ class Profile(StrictModel):
     """Optional: the longest single run in the last 4 weeks, km."""
     easy_pace_min_per_km: float | None = Field(None, ge=3, le=15)
     """Optional: usual easy running pace in minutes per km (6.5 is assumed when not given)."""
-    goal: Annotated[str, Field(max_length=200)] | None = None
+    goal: Annotated[str, Field(max_length=200), AfterValidator(single_line)] | None = None
     """Optional free text, e.g. "half marathon in 12 weeks"."""
-    causes: Annotated[list[Cause], AfterValidator(unique)] = []
+    causes: Annotated[list[Cause], AfterValidator(unique), Field(json_schema_extra=_list_or_null)] = []
     """Cause ids (may be empty for a general programme)."""
     clinician_diagnosed: bool = False
     """True when a clinician confirmed the causes."""
@@ -114,15 +144,15 @@ class Profile(StrictModel):
     """Weeks since giving birth, if within the last year."""
     pelvic_floor_symptoms: bool | None = None
     """Leaking, heaviness or dragging in the pelvic floor."""
-    equipment: Annotated[list[Equipment], AfterValidator(unique)] = []
+    equipment: Annotated[list[Equipment], AfterValidator(unique), Field(json_schema_extra=_items_or_none)] = []
     """Equipment available; [] means none at all."""
     sessions_per_week: int = Field(3, ge=1, le=7)
     """Structured exercise sessions per week, 1 to 7."""
     programme_weeks: int = Field(8, ge=1, le=52)
     """Programme length in weeks, 1 to 52."""
-    start_date: dt.date | None = None
-    """Optional first day of the programme (YYYY-MM-DD); dates the handout and calendar."""
-    region: Region | None = None
+    start_date: Annotated[dt.date, AfterValidator(in_date_window)] | None = None
+    """Optional first day of the programme (YYYY-MM-DD, 2000-01-01 to 2099-12-31); dates the handout and calendar."""
+    region: Annotated[Region | None, Field(json_schema_extra=_any_case)] = None
     """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU)."""
 
     @field_validator("equipment", mode="before")

@@ -38,13 +38,18 @@ from rehabgen.plan.referral import referral_programme, see_a_clinician_banner
 from rehabgen.plan.running import RunningPlan, plan_running
 from rehabgen.plan.schedule import DayPlanner
 from rehabgen.plan.selection import Selector
-from rehabgen.plan.sessions import SteadySessions, pin_warnings
+from rehabgen.plan.sessions import SteadySessions, check_sessions, pin_warnings
 from rehabgen.plan.slots import MAX_PER_SESSION
 from rehabgen.plan.weeks import resolve_weeks
 
 
 def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:
-    """Triage the profile and, when a programme is allowed, plan it week by week."""
+    """Triage the profile and, when a programme is allowed, plan it week by week.
+
+    Raises:
+        TemplateError: the template leaves an exercise session empty for this profile (its bans, with the
+            profile's exclusions, rule out everything that could fill it).
+    """
     template = template or DEFAULT_TEMPLATE
     decision = triage(profile)
     weeks_n = _setting(profile, "programme_weeks", template.default_weeks)
@@ -105,9 +110,13 @@ def _plan(
     exclusions = resolve_exclusions(profile, layout, run_weeks)
     selector = Selector(profile, template, catalogue, excluded_by_week(exclusions, weeks_n))
     steady = SteadySessions(selector, layout, deloads, meta.session_size or MAX_PER_SESSION)
+    check_sessions(steady.spans, template, sessions_n)
     days = DayPlanner(profile, selector, sessions_n)
     weeks = resolve_weeks(steady, deloads, running, days, profile.age, profile.pain_nprs)
-    used = {i.exercise_id for w in weeks for s in w.sessions for i in s.items}
+    used: dict[str, set[int]] = {}
+    for week in weeks:
+        for item in (i for s in week.sessions for i in s.items):
+            used.setdefault(item.exercise_id, set()).add(week.week)
     screen = readiness_gate(profile, weeks, running.first_run_week(), catalogue)
     warnings = pin_warnings(selector, template, used, weeks_n) + _general_warnings(profile, layout, running)
     return Programme(

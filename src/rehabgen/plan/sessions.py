@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rehabgen.errors import Problem, TemplateError
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.programme import PlanWarning
 from rehabgen.model.template import Template
@@ -66,7 +67,8 @@ class SteadySessions:
         self.last_week = layout.weeks
         self.deloads = deloads
         self.size = size
-        self.nominal = {w: span for span in choose_sessions(selector, layout) for w in span.weeks}
+        self.spans = choose_sessions(selector, layout)
+        self.nominal = {w: span for span in self.spans for w in span.weeks}
         self.previous: tuple[list[Choice], list[Choice]] | None = None
         self.current: list[list[Choice]] = [[], []]
         self.residence: dict[frozenset[str], int] = {}  # exercise family → consecutive weeks in the plan
@@ -220,8 +222,13 @@ def _extras(selector: Selector, phase: Phase, weeks: range, taken: set[str]) -> 
     return extras
 
 
-def pin_warnings(selector: Selector, template: Template, used: set[str], weeks_n: int) -> list[PlanWarning]:
-    """A warning for every pinned exercise that is unknown or that safety kept out of the plan."""
+def pin_warnings(selector: Selector, template: Template, used: dict[str, set[int]], weeks_n: int) -> list[PlanWarning]:
+    """A warning for every pinned exercise that is unknown, or that safety kept out of the plan or of some weeks.
+
+    ``used`` maps each exercise in the plan to its weeks. Codes: ``pinned_exercise_unknown``,
+    ``pinned_exercise_dropped`` (in no week at all) and ``pinned_exercise_held_back`` (kept out of some weeks by
+    the profile's exclusions).
+    """
     warnings = []
     for pin in template.pin:
         ex = selector.catalogue.exercises.get(pin)
@@ -231,7 +238,52 @@ def pin_warnings(selector: Selector, template: Template, used: set[str], weeks_n
         elif pin not in used:
             message = f"{ex.name} is pinned by the template but left out for safety: {_why_not(selector, ex, weeks_n)}."
             warnings.append(PlanWarning(code="pinned_exercise_dropped", message=message))
+        else:
+            missing = (w for w in range(1, weeks_n + 1) if w not in used[pin])
+            held = {w: why for w in missing if (why := selector.allowed(ex, range(w, w + 1))) is not None}
+            if held:
+                message = (
+                    f"{ex.name} is pinned by the template but held back for safety in {_weeks(sorted(held))} "
+                    f"({held[min(held)]})."
+                )
+                warnings.append(PlanWarning(code="pinned_exercise_held_back", message=message))
     return warnings
+
+
+def _weeks(weeks: list[int]) -> str:
+    """``week 3``, ``weeks 1–4`` or ``weeks 1–2 and 5``."""
+    runs: list[list[int]] = []
+    for week in weeks:
+        if runs and week == runs[-1][-1] + 1:
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
+    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return ("week " if len(weeks) == 1 else "weeks ") + text
+
+
+def check_sessions(spans: list[Span], template: Template, sessions_per_week: int) -> None:
+    """Refuse a plan with an exercise session that has no exercise in it.
+
+    Raises:
+        TemplateError: the template's bans (or zero weights) and the profile's exclusions leave a session
+            empty; the template is what can be changed.
+    """
+    problems = []
+    for span in spans:
+        used = span.sessions if sessions_per_week > 1 else span.sessions[:1]  # one a week: only A is done
+        for name, session in zip("AB", used, strict=False):
+            if not session:
+                weeks = _weeks(list(span.weeks))
+                message = (
+                    f"session {name} of {weeks} ({span.phase.value} phase) has no exercise left: with this "
+                    f"profile's exclusions, the template '{template.id}' bans or zero-weights every exercise "
+                    "that could fill it; ban fewer exercises"
+                )
+                problems.append(Problem(message, path=("ban",)))
+    if problems:
+        raise TemplateError(problems)
 
 
 def by_slot(choices: Sequence[Choice]) -> dict[tuple[str, int], Exercise]:

@@ -1,22 +1,33 @@
 """The programme as an iCalendar file (``--format ics``): one all-day event per session, for a phone calendar.
 
-Deterministic like every other output: event ids come from the input hash, and the required time stamp is
-the programme's start date, never the clock.
+Deterministic like every other output: the required time stamp is the programme's start date, never the
+clock. Each event's UID depends only on the patient (id, else name), the start date and which session it is
+(week, kind and its number among that week's sessions of that kind), so importing an updated plan (pain
+4 → 3, a new template) updates its events instead of adding a second copy of each.
+
+A referral has no sessions; its calendar holds one to-do, titled with what to do now, because RFC 5545
+requires a calendar to hold at least one component.
+
+The writer is small and hand-written so its output stays byte-for-byte stable; the tests parse it with the
+``icalendar`` library as an independent check of RFC 5545.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from rehabgen.errors import InputError, Problem
 from rehabgen.io.cache import Cache
 from rehabgen.model.programme import Programme, Session
-from rehabgen.render.handout import Handout
+from rehabgen.model.text import strip_unsafe
+from rehabgen.render.handout import Handout, document_title
 
 _LINE = 75
 
 
 def _escape(text: str) -> str:
+    text = strip_unsafe(text)
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
@@ -42,8 +53,16 @@ def _description(session: Session) -> str:
     return "\n".join(lines)
 
 
+def event_uid(programme: Programme, session_key: str) -> str:
+    """A UID that stays the same for the same patient, start date and session, whatever else changes."""
+    meta = programme.meta
+    who = meta.patient.id or meta.patient.name or ""
+    source = f"{who}\0{meta.start_date or ''}\0{session_key}"
+    return f"{hashlib.sha256(source.encode()).hexdigest()[:24]}@rehabgen"
+
+
 def render_ics(programme: Programme) -> str:
-    """Every session of the programme as an all-day calendar event; a referral has no events."""
+    """Every session of the programme as an all-day event; a referral as one to-do saying what to do now."""
     meta = programme.meta
     if programme.weeks and meta.start_date is None:
         raise InputError([Problem("a calendar file needs the profile's start_date (YYYY-MM-DD)", path=("start_date",))])
@@ -53,16 +72,19 @@ def render_ics(programme: Programme) -> str:
         "VERSION:2.0",
         f"PRODID:-//rehabgen//rehabgen {programme.rehabgen_version}//EN",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_escape(meta.title)}",
+        f"X-WR-CALNAME:{_escape(document_title(programme))}",
     ]
+    lines += _referral_todo(programme, stamp) if programme.referral and not programme.weeks else []
     for week in programme.weeks:
-        for index, session in enumerate(week.sessions):
+        counts: dict[str, int] = {}
+        for session in week.sessions:
             assert session.date is not None
+            counts[session.kind] = counts.get(session.kind, 0) + 1
             start = session.date
             title = session.title + (" (optional)" if session.optional else "")
             lines += [
                 "BEGIN:VEVENT",
-                f"UID:{meta.input_hash}-w{week.week}-d{session.day}-{index}@rehabgen",
+                f"UID:{event_uid(programme, f'w{week.week}-{session.kind}-{counts[session.kind]}')}",
                 f"DTSTAMP:{stamp}",
                 f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
                 f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}",
@@ -73,6 +95,23 @@ def render_ics(programme: Programme) -> str:
             ]
     lines.append("END:VCALENDAR")
     return "\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n"
+
+
+def _referral_todo(programme: Programme, stamp: str) -> list[str]:
+    """The referral as a to-do of the highest priority: its headline, what to do, and why."""
+    referral = programme.referral
+    assert referral is not None
+    text = "\n".join([referral.action, *referral.details, *programme.reasons])
+    return [
+        "BEGIN:VTODO",
+        f"UID:{event_uid(programme, 'referral')}",
+        f"DTSTAMP:{stamp}",
+        f"SUMMARY:{_escape(referral.headline)}",
+        f"DESCRIPTION:{_escape(text)}",
+        "PRIORITY:1",
+        "STATUS:NEEDS-ACTION",
+        "END:VTODO",
+    ]
 
 
 def render(handout: Handout, cache: Cache | None = None) -> bytes:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rehabgen.io.cache import Cache
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Tier, Week
-from rehabgen.render.handout import Handout
+from rehabgen.model.text import strip_unsafe
+from rehabgen.render.handout import Handout, document_title
 from rehabgen.render.text import notes_by_id
 from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES, TAG_LABELS
 
@@ -14,7 +15,11 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _md(text: str) -> str:
-    """Escape the characters Markdown would treat as formatting in user and catalogue text."""
+    """Escape the characters Markdown would treat as formatting in user and catalogue text.
+
+    Control characters and bidirectional overrides are dropped: Markdown is printed to terminals.
+    """
+    text = strip_unsafe(text)
     for ch in "\\`*_[]<>|#":
         text = text.replace(ch, "\\" + ch)
     return text
@@ -23,7 +28,7 @@ def _md(text: str) -> str:
 def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
     """The whole programme, or the referral, as Markdown."""
     meta = programme.meta
-    out: list[str] = [f"# {_md(meta.title)}", ""]
+    out: list[str] = [f"# {_md(document_title(programme))}", ""]
     who = [
         f"**Patient:** {_md(meta.patient.name)}" if meta.patient.name else None,
         f"**ID:** {_md(meta.patient.id)}" if meta.patient.id else None,

@@ -1,7 +1,8 @@
 """Every output format in one table: name, file suffixes, media type, help, and where its renderer lives.
 
 The API, batch, the CLI (``--format`` and its help) and the web app all read this table, so adding a format is
-one module with a ``render(handout, cache)`` function and one entry here. Renderer modules are imported only
+one module with a ``render(handout, cache)`` function (and, when it cannot show everything, a
+``warnings(handout)`` function) and one entry here. Renderer modules are imported only
 when their format is asked for, so ``plan --format json`` never loads reportlab.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from rehabgen.errors import InputError, Problem
+from rehabgen.errors import Problem, UsageError
 
 if TYPE_CHECKING:  # the table is read by ``--help``: it imports nothing heavy
     from rehabgen.io.cache import Cache
@@ -45,6 +46,11 @@ class OutputFormat:
     def renderer(self) -> Renderer:
         """The format's render function (its module is imported now, not before)."""
         return cast(Renderer, importlib.import_module(self.module).render)
+
+    def warnings(self, handout: Handout) -> list[str]:
+        """What this format cannot show of the handout as given (e.g. a name the PDF's fonts lack)."""
+        check = getattr(importlib.import_module(self.module), "warnings", None)
+        return list(check(handout)) if check is not None else []
 
 
 FORMATS: dict[str, OutputFormat] = {
@@ -94,7 +100,7 @@ def get_format(name: str) -> OutputFormat:
     """The format called ``name``; an unknown name is a problem naming the allowed ones."""
     found = FORMATS.get(name.strip().lower())
     if found is None:
-        raise InputError([Problem(f"'{name}' is not an output format; use {format_names()}", path=("--format",))])
+        raise UsageError([Problem(f"'{name}' is not an output format; use {format_names()}", path=("--format",))])
     return found
 
 

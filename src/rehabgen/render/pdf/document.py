@@ -27,23 +27,33 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from rehabgen.errors import ClinicError, Problem
 from rehabgen.io.cache import Cache
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
+from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
 from rehabgen.render.pdf.cards import exercise_pages
-from rehabgen.render.pdf.fonts import SANS, markup, plain_face, register_fonts
+from rehabgen.render.pdf.fonts import SANS, markup, plain_face, printable_text, register_fonts
 from rehabgen.render.pdf.pages import advice_pages, clinician_page, cover, how_to_use, referral_page
 from rehabgen.render.pdf.pictures import PictureStore
+from rehabgen.render.pdf.printable import patient_label, pdf_warnings
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, running_plan, tracking
 
 FOOTER_NOTE = "Not a diagnosis or medical advice."
+OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
+"""Paragraph styles that get a bookmark in the PDF's outline, and at which level (exercises under their section)."""
 
 
 def render(handout: Handout, cache: Cache | None = None) -> bytes:
     """The registry's entry point: the handout as PDF bytes."""
     return render_pdf(handout, cache=cache)
+
+
+def warnings(handout: Handout) -> list[str]:
+    """The registry's warnings hook: what the handout cannot print as given (``printable.pdf_warnings``)."""
+    return pdf_warnings(handout)
 
 
 def render_pdf(handout: Handout, *, cache: Cache | None = None) -> bytes:
@@ -99,15 +109,15 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
         f" for {who}" if who else ""
     )
     margin = theme.margin
-    doc = BaseDocTemplate(
+    doc = _OutlinedDocument(
         buffer,
         pagesize=theme.page,
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin + theme.body * 2.2,
-        title=title,
-        author=clinic.name if clinic else "rehabgen",
+        title=strip_unsafe(title),
+        author=strip_unsafe(clinic.name) if clinic else "rehabgen",
         subject="Exercise plan for lower back pain in runners" if programme.weeks else "Referral advice",
         keywords=["rehabgen", programme.status.value, meta.input_hash],
         creator=f"rehabgen {programme.rehabgen_version}",
@@ -130,6 +140,31 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc
+
+
+class _OutlinedDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
+    """A document whose title, sections and exercise cards are bookmarks in the PDF's outline."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Bookmark a heading (or an exercise card, by its title) on the page where it lands."""
+        found = _heading(flowable)
+        if found is not None:
+            title, level = found
+            top = self.frame._y + flowable.height  # the frame's cursor is below the flowable just placed
+            self.canv.outline_here(title, level, top)
+
+
+def _heading(flowable: Flowable) -> tuple[str, int] | None:
+    """(text, outline level) of a heading paragraph, or of the title paragraph inside a card."""
+    candidates = [flowable]
+    for block in getattr(flowable, "blocks", ())[:1]:  # a card: its title is in its first block
+        candidates += [f for part in block if isinstance(part, list) for f in part]
+    for candidate in candidates:
+        if isinstance(candidate, Paragraph):
+            level = OUTLINE_LEVELS.get(candidate.style.name)
+            if level is not None:
+                return strip_unsafe(candidate.getPlainText()), level
+    return None
 
 
 def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
@@ -170,9 +205,14 @@ def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
 
 
 def _logo(clinic: Clinic, theme: Theme) -> Flowable:
+    """The logo, scaled into its box. ``load_clinic`` checked it; a Clinic built in code may not have been."""
     assert clinic.logo is not None
-    reader = ImageReader(str(clinic.logo))
-    width, height = reader.getSize()
+    try:
+        reader = ImageReader(str(clinic.logo))
+        width, height = reader.getSize()
+    except Exception as exc:  # reportlab and Pillow raise many kinds
+        reason = f"{clinic.logo} cannot be printed ({type(exc).__name__}); use a PNG or JPEG file"
+        raise ClinicError([Problem(reason, path=("logo",))]) from None
     box_w, box_h = theme.body * 8, theme.body * 4
     scale = min(box_w / width, box_h / height)
     return Image(str(clinic.logo), width=width * scale, height=height * scale)
@@ -181,14 +221,15 @@ def _logo(clinic: Clinic, theme: Theme) -> Flowable:
 def _footer_text(programme: Programme, clinic: Clinic | None) -> str:
     meta = programme.meta
     parts = [
-        meta.patient.name or meta.patient.id or "",
+        patient_label(meta),
         f"rehabgen {programme.rehabgen_version}",
         f"inputs {meta.input_hash}",
         FOOTER_NOTE,
     ]
     if clinic and clinic.footer_note:
         parts.insert(0, clinic.footer_note)
-    return " · ".join(p for p in parts if p)
+    footer = " · ".join(printable_text(p, fallback="") for p in parts if p)
+    return strip_unsafe(footer)  # drawn on the canvas directly, not through markup
 
 
 class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is untyped
@@ -199,6 +240,19 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is unty
         self._pages: list[dict[str, Any]] = []
         self._footer = footer
         self._theme = theme
+        self._outline: dict[int, list[tuple[str, int, float]]] = {}
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+        """Every face on the page is a bundled one.
+
+        reportlab's tables set their default face (an unembedded Helvetica) for every cell, even one that
+        holds only paragraphs; it is swapped for the handout's face here.
+        """
+        super().setFont(SANS if psfontname == "Helvetica" else psfontname, size, leading)
+
+    def outline_here(self, title: str, level: int, top: float) -> None:
+        """Put ``title`` in the PDF's outline, pointing at ``top`` on the page being laid out."""
+        self._outline.setdefault(len(self._pages), []).append((title, level, top))
 
     def showPage(self) -> None:
         """Keep the page to finish later."""
@@ -211,7 +265,13 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is unty
         for number, state in enumerate(self._pages, 1):
             self.__dict__.update(state)
             self._draw_footer(number, total)
+            for index, (title, level, top) in enumerate(self._outline.get(number - 1, [])):
+                key = f"outline-{number}-{index}"
+                self.bookmarkPage(key, fit="XYZ", top=top)
+                self.addOutlineEntry(title, key, level=level, closed=level > 0)
             super().showPage()
+        if self._outline:
+            self.showOutline()
         super().save()
 
     def _draw_footer(self, number: int, total: int) -> None:

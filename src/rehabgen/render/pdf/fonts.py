@@ -12,17 +12,26 @@ Fallback faces are registered only when some text needs them, so a Latin-only ha
 reportlab has no automatic font fallback, so ``markup`` escapes the text (``&``, ``<`` and ``>`` would
 otherwise break or silently drop words) and wraps each run of characters the main face lacks in a
 ``<font>`` tag naming a face that has them.
+
+What cannot print is left out rather than drawn as empty boxes or garbled (``printable_text``): characters
+no bundled face has (emoji; Korean Hangul, Devanagari, Thai and other scripts), and right-to-left scripts
+(Hebrew, Arabic …), which reportlab would draw unjoined and in the wrong order. Text left with no letter or
+digit prints as ``NOT_PRINTABLE``; ``rehabgen.render.pdf.printable`` warns about each such field.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from rehabgen.model.text import strip_unsafe
 
 FONT_DIR = Path(__file__).resolve().parent / "fontfiles"
 SANS = "NotoSans"
@@ -77,6 +86,37 @@ def _coverage(name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+NOT_PRINTABLE = "(not printable here)"
+"""What a field prints as when nothing of it can be printed."""
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})
+
+
+def can_print(char: str) -> bool:
+    """Whether a bundled face draws ``char`` as it should be read (not right-to-left, not missing)."""
+    code = ord(char)
+    if code < 0x250 or char in "\n\t":
+        return True
+    if unicodedata.bidirectional(char) in _RIGHT_TO_LEFT:
+        return False
+    return code in _coverage(SANS) or code in _coverage(SYMBOLS) or code in _coverage(CJK)
+
+
+def unprintable(text: str) -> list[str]:
+    """The distinct characters of ``text`` that cannot print, in order."""
+    if text.isascii():
+        return []
+    return list(dict.fromkeys(ch for ch in text if not can_print(ch)))
+
+
+@functools.lru_cache(maxsize=4096)
+def printable_text(text: str, fallback: str = NOT_PRINTABLE) -> str:
+    """``text`` without what cannot print; ``fallback`` when no letter or digit is left of it."""
+    if not unprintable(text):
+        return text
+    kept = re.sub(r"[ \t]{2,}", " ", "".join(ch for ch in text if can_print(ch))).strip()
+    return kept if any(ch.isalnum() for ch in kept) else fallback
+
+
 def face_for(char: str) -> str | None:
     """The fallback face a character needs, or None when the main face has it."""
     code = ord(char)
@@ -91,7 +131,12 @@ def face_for(char: str) -> str | None:
 
 @functools.lru_cache(maxsize=16384)
 def markup(text: str) -> str:
-    """Escape ``text`` for a reportlab Paragraph and route characters to a face that can draw them."""
+    """Escape ``text`` for a reportlab Paragraph and route characters to a face that can draw them.
+
+    Control characters and bidirectional overrides are dropped (input files may not hold them at all), and
+    so is what no bundled face can print as it should be read (``printable_text``).
+    """
+    text = printable_text(strip_unsafe(text))
     if text.isascii():
         return escape(text).replace("\n", "<br/>")
     parts: list[str] = []

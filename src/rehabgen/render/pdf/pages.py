@@ -11,8 +11,10 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
 from rehabgen.model.vocab import Cause, Status, Tag
+from rehabgen.render.handout import document_title
 from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para
 from rehabgen.render.pdf.fonts import markup
+from rehabgen.render.pdf.printable import patient_label
 from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RED, Theme, styles
 from rehabgen.words.help import routes_for
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
@@ -34,11 +36,10 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
     """Programme title, patient, clinician, dates and goal."""
     s = styles(theme)
     meta = programme.meta
-    title = "Your back pain: what to do now" if programme.status.is_referral else meta.title
-    out: list[Flowable] = [para(title, s["title"])]
+    out: list[Flowable] = [para(document_title(programme), s["title"])]
     facts: list[tuple[str, str]] = []
     if meta.patient.name:
-        facts.append(("For", meta.patient.name))
+        facts.append(("For", patient_label(meta)))
     if meta.patient.id:
         facts.append(("Patient ID", meta.patient.id))
     clinician = meta.clinician or (clinic.clinician if clinic else None)

@@ -75,7 +75,9 @@ def styles(theme: Theme) -> dict[str, ParagraphStyle]:
     register_fonts()
     b = theme.body
     accent = theme.accent_colour
-    base = ParagraphStyle("body", fontName=SANS, fontSize=b, leading=b * 1.32, spaceAfter=b * 0.35)
+    # Bullets and list numbers in the bundled face too: reportlab's default is an unembedded Helvetica, which
+    # text extraction and screen readers get as "\x7f" instead of "•".
+    base = ParagraphStyle("body", fontName=SANS, bulletFontName=SANS, fontSize=b, leading=b * 1.32, spaceAfter=b * 0.35)
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=b * 0.82, leading=b * 1.08, spaceAfter=b * 0.2),

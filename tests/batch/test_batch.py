@@ -54,7 +54,10 @@ def test_mixed_roster_gives_one_entry_per_row_and_nothing_outside_out(tmp_path: 
     assert {p.name for p in out.iterdir()} == {*names, "manifest.json", "manifest.csv"}
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["rows"]) == 11
-    assert manifest["summary"] == "7 handouts, 2 referrals, 2 rows with errors"
+    assert manifest["summary"] == (
+        "7 handouts, 2 referrals, 2 rows with errors. "
+        "Urgent: row 5 (R-1, Red Flag): EMERGENCY_REFERRAL; row 6 (R-2, Urgent): URGENT_REFERRAL"
+    )
     assert len((out / "manifest.csv").read_text().strip().splitlines()) == 12
 
 
@@ -67,16 +70,22 @@ def test_reserved_and_hostile_names_are_made_safe() -> None:
     assert safe_name("...") == "unnamed"
 
 
-def test_rerun_without_force_writes_nothing_and_says_so(tmp_path: Path) -> None:
+def test_rerun_without_force_writes_nothing_and_keeps_every_status(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    run_batch(MIXED, BatchOptions(out=out, formats=("json",)))
+    first = run_batch(MIXED, BatchOptions(out=out, formats=("json",)))
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.suffix == ".json" and p.name != "manifest.json"}
     time.sleep(0.01)
     again = run_batch(MIXED, BatchOptions(out=out, formats=("json",)))
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name in stamps} == stamps
-    skipped = [e for e in again.entries if e.status == "SKIPPED"]
-    assert len(skipped) == 9 and all(e.skipped and not e.outputs for e in skipped)
-    assert "9 skipped" in again.summary()
+    assert [e.status for e in again.entries] == [e.status for e in first.entries]  # a referral stays a referral
+    kept = [e for e in again.entries if e.skipped]
+    assert len(kept) == 9 and all(not e.outputs for e in kept)
+    assert again.summary() == (
+        "7 handouts, 2 referrals, 2 rows with errors; 9 rows kept files from an earlier run (--force replaces them). "
+        "Urgent: row 5 (R-1, Red Flag): EMERGENCY_REFERRAL; row 6 (R-2, Urgent): URGENT_REFERRAL"
+    )
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["summary"] == again.summary()
     forced = run_batch(MIXED, BatchOptions(out=out, formats=("json",), force=True))
     assert sum(bool(e.outputs) for e in forced.entries) == 9
 
@@ -141,7 +150,8 @@ def test_batch_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     ]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     assert proc.returncode == 1
-    assert proc.stderr.strip().endswith("7 handouts, 2 referrals, 2 rows with errors")
+    assert proc.stderr.strip().endswith("row 6 (R-2, Urgent): URGENT_REFERRAL")
+    assert "row 5 (R-1, Red Flag): EMERGENCY_REFERRAL: the handout says what to do today" in proc.stderr
     assert "row 3: INPUT_ERROR: row 3 › age: must be ≥ 10" in proc.stderr
     assert "Traceback" not in proc.stderr
     good = tmp_path / "good.csv"
@@ -179,6 +189,6 @@ def test_interrupted_run_leaves_only_complete_files(tmp_path: Path) -> None:
     assert not [p for p in out.iterdir() if p.is_file() and p.name.endswith(".part")]
     # the next run cleans the staging folder and finishes the job without redoing finished rows
     rerun = run_batch(roster, BatchOptions(out=out, jobs=2))
-    assert not (out / ".partial").exists()
-    assert sum(e.status == "SKIPPED" for e in rerun.entries) >= len(pdfs)
+    assert not (out / ".rehabgen-partial").exists()
+    assert sum(bool(e.skipped) for e in rerun.entries) >= len(pdfs)
     assert len(list(out.glob("*.pdf"))) == 24

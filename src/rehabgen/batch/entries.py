@@ -1,0 +1,127 @@
+"""What a batch is asked to do (``BatchOptions``) and what it did (``Entry`` per row, ``BatchResult``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rehabgen.io.cache import Cache
+from rehabgen.model.clinic import Clinic
+from rehabgen.model.template import Template
+from rehabgen.model.vocab import Status
+
+DEFAULT_PATTERN = "{id}_{name}"
+"""File names from the patient id and name; rows without either fall back to their row number."""
+ERROR_STATUSES = ("INPUT_ERROR", "OUTPUT_ERROR", "INTERNAL_ERROR")
+"""Statuses of rows that got no handout (INTERNAL_ERROR: a bug in rehabgen)."""
+URGENT = frozenset({Status.EMERGENCY_REFERRAL.value, Status.URGENT_REFERRAL.value})
+"""Statuses every summary names row by row: the patient needs help today."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs."""
+
+    out: Path
+    """The folder for the handouts and the manifest (created if needed; the folder holding it must exist)."""
+    template: str | Template | None = None
+    """A template, its id or its file; None for the default."""
+    clinic: Path | Clinic | None = None
+    formats: tuple[str, ...] = ("pdf",)
+    """Registered output formats (``rehabgen.render.registry.FORMATS``), one file each per row."""
+    jobs: int | None = 1
+    """Worker processes, at most the CPUs and the rows (a note says when it was capped); None: that many."""
+    force: bool = False
+    """Replace outputs that already exist (only those rehabgen wrote: anything else is never touched)."""
+    name_pattern: str = DEFAULT_PATTERN
+    page_size: str = "A4"
+    large_print: bool = False
+    printed_date: dt.date | None = None
+    catalogue_dirs: tuple[Path, ...] = ()
+    template_dirs: tuple[Path, ...] = ()
+    cache: Cache | None = None
+    """Where parsed catalogue files and drawn pictures are kept between runs (None: no cache)."""
+
+
+@dataclass
+class Entry:
+    """One manifest entry: what happened to one roster row."""
+
+    row: int
+    source: str
+    patient_id: str
+    status: str
+    """The triage status (e.g. ``PROGRAMME``, ``EMERGENCY_REFERRAL``) or one of ``ERROR_STATUSES``."""
+    patient_name: str = ""
+    outputs: list[str] = field(default_factory=list)
+    """Files written by this run."""
+    skipped: list[str] = field(default_factory=list)
+    """This row's files kept from an earlier run (without ``force``)."""
+    warnings: list[str] = field(default_factory=list)
+    errors: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """The row could not be turned into a handout."""
+        return self.status in ERROR_STATUSES
+
+    @property
+    def is_referral(self) -> bool:
+        """The row got a referral handout rather than a programme."""
+        return self.status in Status.__members__ and Status(self.status).is_referral
+
+    @property
+    def is_urgent(self) -> bool:
+        """The patient needs help today (an emergency or urgent referral)."""
+        return self.status in URGENT
+
+    def who(self) -> str:
+        """``row 5 (P-0105, Jane Doe)``: how a summary names the row."""
+        names = ", ".join(x for x in (self.patient_id, self.patient_name) if x)
+        return f"row {self.row}" + (f" ({names})" if names else "")
+
+
+@dataclass
+class BatchResult:
+    """Every entry, in row order, the notes of the run, and the counts for the summary line."""
+
+    entries: list[Entry]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """Rows with errors."""
+        return sum(e.failed for e in self.entries)
+
+    @property
+    def internal(self) -> int:
+        """Rows that met a bug in rehabgen (the CLI exits 3 for them)."""
+        return sum(e.status == "INTERNAL_ERROR" for e in self.entries)
+
+    @property
+    def urgent(self) -> list[Entry]:
+        """Rows whose patient needs help today, in row order."""
+        return [e for e in self.entries if e.is_urgent]
+
+    def summary(self) -> str:
+        """E.g. "48 handouts, 2 referrals, 3 rows with errors. Urgent: row 5 (P-5, Jo Bloggs): EMERGENCY_REFERRAL".
+
+        Rows whose files were kept from an earlier run count by their status like the others, and every
+        urgent referral is named, on every run.
+        """
+        done = [e for e in self.entries if not e.failed]
+        handouts = sum(not e.is_referral for e in done)
+        referrals = sum(e.is_referral for e in done)
+        kept = sum(bool(e.skipped) for e in done)
+        parts = [
+            f"{handouts} handout{'s' * (handouts != 1)}",
+            f"{referrals} referral{'s' * (referrals != 1)}",
+            f"{self.failed} row{'s' * (self.failed != 1)} with errors",
+        ]
+        text = ", ".join(parts)
+        if kept:
+            text += f"; {kept} row{'s' * (kept != 1)} kept files from an earlier run (--force replaces them)"
+        if self.urgent:
+            text += ". Urgent: " + "; ".join(f"{e.who()}: {e.status}" for e in self.urgent)
+        return text
