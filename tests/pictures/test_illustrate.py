@@ -73,12 +73,12 @@ def test_every_exercise_has_a_pose(catalogue: Catalogue) -> None:
 def test_handout_cards_carry_their_drawings(catalogue: Catalogue) -> None:
     from rehabgen.io.profiles import load_profile
     from rehabgen.plan.planner import build_programme
-    from rehabgen.render.handout import Handout
+    from rehabgen.render.handout import Handout, HandoutOptions
     from rehabgen.render.pdf.cards import Card
     from rehabgen.render.pdf.document import handout_story
 
     programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
-    story, _ = handout_story(Handout(programme, catalogue))
+    story, _ = handout_story(Handout(programme, catalogue, options=HandoutOptions(layout="booklet")))
     cards = [f for f in story if isinstance(f, Card)]
     assert len(cards) == len(programme.exercise_ids())
     for card in cards:

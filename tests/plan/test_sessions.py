@@ -79,4 +79,4 @@ def test_a_held_back_pin_says_which_weeks_and_why(catalogue: Catalogue) -> None:
     profile = make_profile(causes=["intervertebral_disc"], programme_weeks=12)
     programme = build_programme(profile, catalogue, find_template("pilates_core"))
     held = [w.message for w in programme.warnings if w.code == "pinned_exercise_held_back"]
-    assert any(m.startswith("Roll-up is pinned by the template but held back for safety in weeks 1–2 (") for m in held)
+    assert any(m.startswith("Roll-up is pinned by the template but held back for safety in weeks 1–2: ") for m in held)

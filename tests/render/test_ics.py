@@ -24,7 +24,7 @@ def test_one_event_per_session_with_its_date(catalogue: Catalogue) -> None:
     assert text == render_ics(programme)
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     unfolded = text.replace("\r\n ", "")
-    assert "Pelvic tilt: 2×10\\, hold 3 s" in unfolded
+    assert "Pelvic tilt: 2 sets of 10\\, holding each for 3 s\\, rest 30 s between sets" in unfolded
 
 
 def test_calendar_needs_a_start_date(catalogue: Catalogue) -> None:

@@ -66,6 +66,7 @@ def _golden_cases() -> dict[str, tuple[Profile, dict[str, Any]]]:
     )
     return {
         "example": (load_profile(EXAMPLES / "profile.yaml"), {}),
+        "example_booklet": (load_profile(EXAMPLES / "profile.yaml"), {"layout": "booklet"}),
         "prevention_letter_clinic": (prevention, {"page_size": "letter", "clinic": "clinic"}),
         "emergency_referral": (referral, {"printed_date": dt.date(2026, 12, 1)}),
     }
@@ -117,17 +118,21 @@ def test_every_page_has_the_footer(catalogue: Catalogue) -> None:
         assert "Not a diagnosis or medical advice." in flat
 
 
-def test_handout_carries_safety_net_disclaimer_and_traffic_light(catalogue: Catalogue) -> None:
-    text = _flat(" ".join(_pages(_pdf(load_profile(EXAMPLES / "profile.yaml"), catalogue))))
+@pytest.mark.parametrize("layout", ["sheets", "booklet"])
+def test_handout_carries_safety_net_disclaimer_and_traffic_light(catalogue: Catalogue, layout: str) -> None:
+    text = _flat(" ".join(_pages(_pdf(load_profile(EXAMPLES / "profile.yaml"), catalogue, layout=layout))))
     assert "When to stop and get help" in text and "Call 999 or go to A&E now" in text
     assert "not a diagnosis and not medical advice" in text
     assert "GREEN" in text and "AMBER" in text and "RED" in text
     assert "Leg symptoms: which way are they moving?" in text  # G4: the example has leg symptoms
+    assert "When to step up and when to step back" in text and "Keep moving" in text  # G2
 
 
-def test_every_exercise_appears_with_its_weekly_dose(catalogue: Catalogue) -> None:
+def test_every_exercise_card_gives_its_weekly_dose_in_words(catalogue: Catalogue) -> None:
     programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
-    text = _flat(" ".join(_pages(render_pdf(Handout(programme, catalogue)))))
+    booklet = HandoutOptions(layout="booklet")
+    text = _flat(" ".join(_pages(render_pdf(Handout(programme, catalogue, options=booklet)))))
+    assert not re.search(r"\bW\d|\d×\d|\d/\d/\d", text), "doses in words, no W6 / 2×10 / 5/3/1 notation"
     for exercise_id, usage in usages(programme).items():
         assert catalogue[exercise_id].name in text, exercise_id
         assert _flat(dose_line(usage.doses)) in text, (exercise_id, dose_line(usage.doses))
@@ -243,7 +248,7 @@ def _fonts(reader: PdfReader) -> dict[str, bool]:
 
 
 def test_bullets_and_numbers_use_embedded_fonts_only(catalogue: Catalogue) -> None:
-    reader = PdfReader(BytesIO(_pdf(load_profile(EXAMPLES / "profile.yaml"), catalogue)))
+    reader = PdfReader(BytesIO(_pdf(load_profile(EXAMPLES / "profile.yaml"), catalogue, layout="booklet")))
     fonts = _fonts(reader)
     assert fonts and all(fonts.values()), fonts
     assert not any("Helvetica" in name for name in fonts)
@@ -254,7 +259,8 @@ def test_bullets_and_numbers_use_embedded_fonts_only(catalogue: Catalogue) -> No
 
 def test_the_pdf_has_an_outline_of_its_sections_and_exercises(catalogue: Catalogue) -> None:
     programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
-    reader = PdfReader(BytesIO(render_pdf(Handout(programme, catalogue))))
+    booklet = HandoutOptions(layout="booklet")
+    reader = PdfReader(BytesIO(render_pdf(Handout(programme, catalogue, options=booklet))))
     top = [entry for entry in reader.outline if not isinstance(entry, list)]
     titles = [entry.title for entry in top]
     assert titles[0] == programme.meta.title
@@ -262,5 +268,5 @@ def test_the_pdf_has_an_outline_of_its_sections_and_exercises(catalogue: Catalog
     pages = [reader.get_destination_page_number(entry) for entry in top]
     assert pages == sorted(pages) and pages[-1] == len(reader.pages) - 1
     exercises = next(entry for entry in reader.outline if isinstance(entry, list))
-    assert [e.title for e in exercises] == [catalogue[i].name for i in usages(programme)]
+    assert sorted(e.title for e in exercises) == sorted(catalogue[i].name for i in usages(programme))
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rehabgen.io.cache import Cache
 from rehabgen.model.clinic import Clinic
-from rehabgen.model.template import Template
+from rehabgen.model.template import HandoutLayout, Template
 from rehabgen.model.vocab import Status
 
 DEFAULT_PATTERN = "{id}_{name}"
@@ -37,6 +37,8 @@ class BatchOptions:
     name_pattern: str = DEFAULT_PATTERN
     page_size: str = "A4"
     large_print: bool = False
+    layout: HandoutLayout | None = None
+    """``sheets`` or ``booklet``; None: the template's choice."""
     printed_date: dt.date | None = None
     catalogue_dirs: tuple[Path, ...] = ()
     template_dirs: tuple[Path, ...] = ()

@@ -63,7 +63,7 @@ def run_batch(
         count = _count_rows(roster)
         total(count)
         jobs, notes = capped_jobs(options.jobs, count)
-        printed = HandoutOptions(options.page_size, options.large_print, options.printed_date)
+        printed = HandoutOptions(options.page_size, options.large_print, options.printed_date, options.layout)
         work = row_work.Work(options, folder, catalogue, template, clinic, printed)
         header = {"roster": str(roster), "template": template.id, "formats": list(options.formats)}
         manifest = Manifest(folder, {**header, "force": options.force})

@@ -20,7 +20,7 @@ from rehabgen.cli.app import (
     printed_date,
     template_dirs,
 )
-from rehabgen.cli.plan import PageSize
+from rehabgen.cli.plan import LAYOUT_HELP, Layout, PageSize, chosen_layout
 from rehabgen.render.registry import FORMATS
 
 
@@ -43,6 +43,7 @@ def batch(
     date: Annotated[str | None, typer.Option(help="Date printed on the handouts (YYYY-MM-DD).")] = None,
     page_size: Annotated[PageSize, typer.Option("--page-size", help="A4 or letter.")] = PageSize.A4,
     large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
+    layout: Annotated[Layout | None, typer.Option("--layout", help=LAYOUT_HELP)] = None,
     catalogue_folders: CatalogueOpt = None,
 ) -> None:
     """Turn a roster into handouts, one per row, with a manifest (manifest.json and manifest.csv) in --out.
@@ -67,6 +68,7 @@ def batch(
         name_pattern=name_pattern,
         page_size=page_size.value,
         large_print=large_print,
+        layout=chosen_layout(layout),
         printed_date=printed_date(date),
         catalogue_dirs=tuple(catalogue_dirs(catalogue_folders)),
         template_dirs=tuple(template_dirs()),

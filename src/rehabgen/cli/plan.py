@@ -28,6 +28,25 @@ from rehabgen.render.registry import FORMATS, OutputFormat, format_for_suffix, f
 
 if TYPE_CHECKING:
     from rehabgen.model.programme import Programme
+    from rehabgen.model.template import HandoutLayout
+
+
+class Layout(StrEnum):
+    """Handout layouts."""
+
+    sheets = "sheets"
+    booklet = "booklet"
+
+
+LAYOUT_HELP = (
+    "sheets: a sheet per session and block of weeks, about 8 pages (the default); booklet: the sheets and "
+    "every exercise card with its reasons and advice. Default: the template's choice, else sheets."
+)
+
+
+def chosen_layout(layout: Layout | None) -> HandoutLayout | None:
+    """The ``--layout`` option as the handout options take it."""
+    return None if layout is None else "booklet" if layout is Layout.booklet else "sheets"
 
 
 class PageSize(StrEnum):
@@ -71,6 +90,7 @@ def plan(
     ] = None,
     page_size: Annotated[PageSize, typer.Option("--page-size", help="A4 or letter.")] = PageSize.A4,
     large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
+    layout: Annotated[Layout | None, typer.Option("--layout", help=LAYOUT_HELP)] = None,
     catalogue_folders: CatalogueOpt = None,
 ) -> None:
     """Triage a profile and write its programme as a PDF handout, JSON, Markdown or a calendar.
@@ -87,7 +107,7 @@ def plan(
     template_file = Path(template) if template and Path(template).suffix in (".yaml", ".yml") else None
     inputs = (profile_path, clinic, template_file)
     target = output_path(output, fmt.suffixes, f"the {fmt.name} output", inputs=inputs, binary=not fmt.is_text)
-    options = HandoutOptions(page_size.value, large_print, printed_date(date))
+    options = HandoutOptions(page_size.value, large_print, printed_date(date), chosen_layout(layout))
     chosen = api.load_template(template, folders=template_dirs()) if template else None
     try:
         profile = api.read_profile(profile_path)

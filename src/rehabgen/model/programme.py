@@ -96,23 +96,6 @@ class Item(StrictModel):
     note: str | None = None
     """A plan-specific note, e.g. why an item is optional."""
 
-    def dose(self) -> str:
-        """The dose in the handout's short form: ``2×10``, ``5/3/1 × 10 s hold``, ``3 × 20 s hold``."""
-        if self.duration_min is not None:
-            return f"{self.duration_min} min"
-        if self.pyramid is not None and len(self.pyramid) > 1:
-            ladder = "/".join(map(str, self.pyramid))
-            text = f"{ladder} × {self.hold_s} s hold" if self.hold_s else ladder
-        else:
-            reps = self.pyramid[0] if self.pyramid else (self.reps or 1)
-            if self.hold_s is None:
-                text = f"{self.sets}×{reps}"
-            elif reps == 1 or Tag.STRETCH in self.tags:
-                text = f"{self.sets * reps} × {self.hold_s} s hold"
-            else:
-                text = f"{self.sets}×{reps}, hold {self.hold_s} s"
-        return text + (" each side" if self.per_side else "")
-
 
 class ExerciseNotes(StrictModel):
     """What one exercise's card says to this runner: why it is in the plan and how to stay safe."""
@@ -169,6 +152,9 @@ class Week(StrictModel):
     phase: Phase
     deload: bool = False
     """A reduced-volume week (G8)."""
+    block: int = Field(1, ge=1)
+    """Weeks with the same block number keep the same exercises (a session sheet covers a block); harder
+    versions and new exercises come in only when a block starts."""
     running_km: float = Field(ge=0)
     sessions: list[Session]
     notes: list[str] = []

@@ -9,7 +9,7 @@ files is ``rehabgen.io.templates``'s job.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -50,9 +50,15 @@ class AdviceSection(StrictModel):
     points: list[Annotated[str, Field(min_length=2, max_length=300)]] = []
 
 
+HandoutLayout = Literal["sheets", "booklet"]
+
+
 class HandoutSections(StrictModel):
     """Which handout sections to print (the template's ``handout:`` block)."""
 
+    layout: HandoutLayout | None = None
+    """``sheets`` (session sheets, about 8 pages) or ``booklet`` (sheets and every exercise card); the
+    ``--layout`` option wins over it."""
     calendar: bool = True
     running_plan: bool = True
     tracking: bool = True

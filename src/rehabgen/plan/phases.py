@@ -72,8 +72,9 @@ class Layout:
     def blocks(self) -> list[range]:
         """Runs of weeks that keep the same exercises: a session sheet each [JUDGEMENT].
 
-        A block starts with each phase. A strengthen phase shorter than two weeks joins the return-to-run
-        block after it (the two use the same sessions), and so does a last block of one week. A block of more
+        A block starts with each phase. A phase shorter than two weeks joins the block after it, at its own
+        level (the protect phase excepted: it keeps its own, gentler routine), and a last block of one week
+        joins the block before it: the last week brings in nothing new. A block of more
         than four weeks splits after a lighter week, then into even parts of two to four weeks, so harder
         versions come in every few weeks and never in a lighter week.
         """
@@ -82,8 +83,8 @@ class Layout:
         merged: list[range] = []
         for block in blocks:
             if merged and (
-                (self.phase_of(merged[-1].start) is Phase.STRENGTHEN and len(merged[-1]) < 2)
-                or (block.stop > self.weeks and len(block) < 2 and self.phase_of(merged[-1].start) is not Phase.PROTECT)
+                (self.phase_of(merged[-1].start) is not Phase.PROTECT and len(merged[-1]) < 2)
+                or (block.stop > self.weeks and len(block) < 2)
             ):
                 merged[-1] = range(merged[-1].start, block.stop)
             else:

@@ -71,6 +71,9 @@ class SteadySessions:
         self.nominal = {w: span for span in self.spans for w in span.weeks}
         self.previous: tuple[list[Choice], list[Choice]] | None = None
         self.current: list[list[Choice]] = [[], []]
+        self.performed: set[str] = set()
+        self.seen: set[frozenset[str]] = set()  # every exercise family done so far
+        """The exercises done last week (a session not done that week does not count)."""
         self.residence: dict[frozenset[str], int] = {}  # exercise family → consecutive weeks in the plan
 
     def choose(self, week: int) -> tuple[Phase, list[list[Choice]]]:
@@ -82,11 +85,22 @@ class SteadySessions:
                 _carry(self.selector, self.previous, sessions, self.residence, span.weeks, self.size)
             self.current = [_in_order(_trim(s, self.size)) for s in sessions]
         weeks = range(week, week + 1)
-        return self.layout.phase_of(week), [_still_allowed(self.selector, s, weeks) for s in self.current]
+        sessions = [_still_allowed(self.selector, s, weeks) for s in self.current]
+        if self.previous is not None and (week in self.deloads or week == self.last_week):
+            # A lighter week and the last week bring in nothing new (one the volume cap held back waits).
+            sessions = [[c for c in s if _family(self.selector, c) in self.seen] for s in sessions]
+        return self.layout.phase_of(week), sessions
+
+    def block_of(self, week: int) -> int:
+        """The 1-based number of the block a week belongs to."""
+        return self.spans.index(self.nominal[week]) + 1
 
     def done(self, sessions: list[list[Choice]], counts: list[int]) -> None:
         """Record what the week held (``counts``: how many times session A and B were done)."""
-        families = {_family(self.selector, c) for s, times in zip(sessions, counts, strict=True) if times for c in s}
+        done = [c for s, times in zip(sessions, counts, strict=True) if times for c in s]
+        self.performed = {c.exercise.id for c in done}
+        families = {_family(self.selector, c) for c in done}
+        self.seen |= families
         self.residence = {f: self.residence.get(f, 0) + 1 for f in families}
         self.previous = (list(sessions[0]), list(sessions[1]))
 
@@ -240,12 +254,11 @@ def pin_warnings(selector: Selector, template: Template, used: dict[str, set[int
             warnings.append(PlanWarning(code="pinned_exercise_dropped", message=message))
         else:
             missing = (w for w in range(1, weeks_n + 1) if w not in used[pin])
-            held = {w: why for w in missing if (why := selector.allowed(ex, range(w, w + 1))) is not None}
+            held = [w for w in missing if selector.allowed(ex, range(w, w + 1)) is not None]
             if held:
-                message = (
-                    f"{ex.name} is pinned by the template but held back for safety in {_weeks(sorted(held))} "
-                    f"({held[min(held)]})."
-                )
+                hit = [TAG_LABELS[t] for t in ex.tags if t in selector.excluded[held[0]]]
+                why = f"{'; '.join(hit)} is left out of your plan then" if hit else "it is not allowed then"
+                message = f"{ex.name} is pinned by the template but held back for safety in {_weeks(held)}: {why}."
                 warnings.append(PlanWarning(code="pinned_exercise_held_back", message=message))
     return warnings
 

@@ -69,7 +69,7 @@ def _week(
     phase, sessions = steady.choose(week)
     order = days.variants(progress.sessions_done, has_b=bool(sessions[1]))
     counts = [order.count(0), order.count(1)]
-    known = {c.exercise.id for s in (steady.previous or ()) for c in s}
+    known = set(steady.performed)
     week_doses = _doses(sessions, phase, deload, after_deload, progress, age)
     limit = None
     if progress.full_total:
@@ -95,6 +95,7 @@ def _week(
         week=week,
         phase=phase,
         deload=deload,
+        block=steady.block_of(week),
         running_km=running.km(week),
         sessions=built,
         notes=[LIGHTER_WEEK_NOTE] if deload else [],

@@ -11,7 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rehabgen.model.template import DEFAULT_TEMPLATE, Template
+from rehabgen.model.template import DEFAULT_TEMPLATE, HandoutLayout, Template
+
+DEFAULT_LAYOUT: HandoutLayout = "sheets"
+"""What a clinic prints at a first visit: page 1, the calendar, a sheet per session and block of weeks, the
+running plan, tracking and the clinician's page, in about eight pages. The booklet adds every exercise card,
+the reasons and the advice pages."""
 
 if TYPE_CHECKING:
     from rehabgen.model.catalogue import Catalogue
@@ -38,6 +43,12 @@ class HandoutOptions:
     """Body text 14 pt or larger."""
     printed_date: dt.date | None = None
     """The date printed on the handout (default: the programme's start date)."""
+    layout: HandoutLayout | None = None
+    """``sheets`` or ``booklet``; None takes the template's choice, else ``DEFAULT_LAYOUT``."""
+
+    def layout_for(self, template: Template) -> HandoutLayout:
+        """The layout to print: these options', else the template's, else the default."""
+        return self.layout or template.handout.layout or DEFAULT_LAYOUT
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from rehabgen.io.cache import Cache
 from rehabgen.model.programme import Programme, Session
 from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout, document_title
+from rehabgen.words.doses import dose_words
 
 _LINE = 75
 
@@ -49,7 +50,7 @@ def _description(session: Session) -> str:
     lines = [f"About {session.duration_min} min."]
     if session.run is not None and session.run.gate:
         lines.append(session.run.gate)
-    lines += [f"- {item.name}: {item.dose()}" + (" (optional)" if item.optional else "") for item in session.items]
+    lines += [f"- {item.name}: {dose_words(item)}" + (" (optional)" if item.optional else "") for item in session.items]
     return "\n".join(lines)
 
 

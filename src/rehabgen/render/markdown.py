@@ -8,6 +8,7 @@ from rehabgen.model.programme import Programme, Tier, Week
 from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout, document_title
 from rehabgen.render.text import notes_by_id
+from rehabgen.words.doses import dose_words
 from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES, TAG_LABELS
 
 _KIND = {"exercise": "Exercises", "walk": "Walk", "run": "Run", "cross_training": "Cross-training"}
@@ -118,7 +119,8 @@ def _week(week: Week) -> list[str]:
         if session.kind == "exercise":
             for item in session.items:
                 opt = " (optional)" if item.optional else ""
-                out.append(f"  - {_md(item.name)}: {item.dose()}{opt}" + (f" - {_md(item.load)}" if item.load else ""))
+                load = f" - {_md(item.load)}" if item.load else ""
+                out.append(f"  - {_md(item.name)}: {_md(dose_words(item))}{opt}{load}")
     out.append("")
     return out
 

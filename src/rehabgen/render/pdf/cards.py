@@ -11,16 +11,21 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.programme import ExerciseNotes, Programme
-from rehabgen.model.vocab import Phase
+from rehabgen.model.vocab import Phase, Tag
 from rehabgen.render.pdf.flowables import bullets, numbered, para
 from rehabgen.render.pdf.pictures import Picture, PictureStore
-from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, RULE, Theme, styles
+from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, RULE, Theme, frame_height, styles
 from rehabgen.render.text import notes_by_id, why_sentence
+from rehabgen.words.doses import dose_words, rest_words
 from rehabgen.words.labels import CATEGORY_LABELS, EQUIPMENT_LABELS, MUSCLE_LABELS, PHASE_NAMES
 
 SESSION_LABELS = {"walk": "walking days", "cross_training": "cross-training days"}
 PICTURE_W = 160.0
 PICTURE_H = 95.0
+MAX_DOSE_ENTRIES = 4
+"""A card lists at most this many weekly doses; beyond it, the first and last (the sheets list every week)."""
+LARGE_PICTURE_SCALE = 1.2
+"""Large print: pictures grow with the type (the card must still fit a page)."""
 
 
 @dataclass
@@ -32,6 +37,7 @@ class Usage:
     sessions: set[str] = field(default_factory=set)
     optional: bool = False
     note: str | None = None
+    rest: str | None = None
 
 
 def usages(programme: Programme) -> dict[str, Usage]:
@@ -47,15 +53,17 @@ def usages(programme: Programme) -> dict[str, Usage]:
                 usage.optional = usage.optional and item.optional
                 usage.note = usage.note or item.note
                 if item.exercise_id not in seen:
-                    usage.doses.append((week.week, item.dose(), week.deload))
+                    usage.doses.append((week.week, dose_words(item, rest=False), week.deload))
+                    usage.rest = usage.rest or rest_words(item)
                     seen.add(item.exercise_id)
     return found
 
 
 def dose_line(doses: list[tuple[int, str, bool]]) -> str:
-    """``W1–2: 2×10 · W3: 2×12 · W4 (lighter): 2×8``: consecutive weeks with the same dose share one entry.
+    """The weekly doses in words: "Weeks 1–2: 2 sets of 10. Week 3: 2 sets of 12.".
 
-    A lighter week is named only when its dose is actually lighter than the weeks around it.
+    Consecutive weeks with the same dose share one entry; a lighter week is named only when its dose is
+    actually lighter than the week before.
     """
     groups: list[list[Any]] = []
     for week, dose, light in doses:
@@ -63,12 +71,14 @@ def dose_line(doses: list[tuple[int, str, bool]]) -> str:
             groups[-1][3] = week
             groups[-1][2] = False
         else:
-            groups.append([week, dose, light, week])
+            groups.append([week, dose, light and bool(groups), week])
     parts = []
     for start, dose, light, end in groups:
-        weeks = f"W{start}" if start == end else f"W{start}–{end}"
-        parts.append(f"{weeks}{' (lighter)' if light else ''}: {dose}")
-    return " · ".join(parts)
+        weeks = f"Week {start}" if start == end else f"Weeks {start}–{end}"
+        parts.append(f"{weeks}{' (lighter week)' if light else ''}: {dose}.")
+    if len(parts) > MAX_DOSE_ENTRIES:  # the session sheets give every week; the card gives the start and end
+        return f"{parts[0]} … {parts[-1]} Your session sheets give the dose for each week in between."
+    return " ".join(parts)
 
 
 Block = tuple[str, list[Flowable], list[Flowable], float]
@@ -84,8 +94,8 @@ class Card(Flowable):  # type: ignore[misc]  # reportlab is untyped
     as cheap as bare paragraphs.
     """
 
-    PAD = 8.0
-    GAP = 8.0
+    PAD = 6.0
+    GAP = 7.0
 
     def __init__(self, blocks: list[Block], *, splittable: bool, space_after: float):
         super().__init__()
@@ -176,8 +186,16 @@ def card(
     catalogue: Catalogue,
     theme: Theme,
     pictures: PictureStore,
+    *,
+    compact: int = 0,
+    scale: float | None = None,
+    kept_out: frozenset[Tag] = frozenset(),
 ) -> Flowable:
-    """One exercise card: picture, name, why, muscles, steps, cues, mistakes, versions and weekly dose."""
+    """One exercise card: picture, name, why, muscles, steps, cues, mistakes, versions and weekly dose.
+
+    ``kept_out``: movement tags a rule of this plan excludes in some week; a version carrying one is not named.
+    ``compact`` 1 or 2 lays a large-print card out tighter: the tips (2: and what to avoid) under the picture.
+    """
     s = styles(theme)
     large = theme.large
     head: list[Flowable] = [para(exercise.name, s["card_title"])]
@@ -192,19 +210,27 @@ def card(
     if exercise.equipment:
         needed = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment)
         head.append(para(needed, s["small"], bold_prefix="You need:"))
-    picture = Picture(exercise, PICTURE_W, PICTURE_H, pictures)
-    blocks: list[Block] = []
-    if not large:
-        blocks.append(("columns", [picture], head, PICTURE_W))
+    # Large print scales the picture with the type and keeps the same two-column card, so a card still fits
+    # on one page and never splits.
+    scale = scale or (LARGE_PICTURE_SCALE if large else 1.0)
+    picture = Picture(exercise, PICTURE_W * scale, PICTURE_H * scale, pictures)
+    steps = [para("How to do it", s["label"]), *numbered(exercise.steps, s["body"])]
+    tips = [para("Tips", s["label"]), *bullets(exercise.cues, s["small"])]
+    avoid = [para("Avoid", s["label"]), *bullets(exercise.mistakes, s["small"])]
+    dose = [
+        para(dose_line(usage.doses) + (f" {usage.rest}" if usage.rest else ""), s["body"], bold_prefix="Your dose:")
+    ]
+    if compact:  # a large-print card that would not fit a page: the dose beside the picture, tips under it
+        left, right = (
+            ([picture, *dose, *tips, *avoid], [*head, *steps])
+            if compact == 2
+            else ([picture, *tips], [*head, *dose, *steps])
+        )
+        blocks: list[Block] = [("columns", left, right, PICTURE_W * scale)]
+        if compact == 1:
+            blocks.append(("full", avoid, [], 0))
     else:
-        blocks.append(("full", [picture, *head], [], 0))
-    blocks.append(("full", [para("How to do it", s["label"]), *numbered(exercise.steps, s["body"])], [], 0))
-    tips = [para("Tips", s["label"]), *bullets(exercise.cues, s["body" if large else "small"])]
-    avoid = [para("Avoid", s["label"]), *bullets(exercise.mistakes, s["body" if large else "small"])]
-    if large:
-        blocks += [("full", tips, [], 0), ("full", avoid, [], 0)]
-    else:
-        blocks.append(("columns", tips, avoid, 0))
+        blocks = [("columns", [picture], head, PICTURE_W * scale), ("full", steps, [], 0), ("columns", tips, avoid, 0)]
     if usage.note:
         blocks.append(("full", [para(usage.note, s["body"], bold_prefix="In your plan:")], [], 0))
     cautions = notes.cautions if notes is not None else ([exercise.caution] if exercise.caution else [])
@@ -212,15 +238,51 @@ def card(
         blocks.append(("boxed", [para(" ".join(cautions), s["body"], bold_prefix="Caution:")], [], 0))
     tail: list[Flowable] = []
     versions = []
-    if exercise.easier and exercise.easier in catalogue:
-        versions.append(f"Too hard? Try {catalogue[exercise.easier].name}.")
-    if exercise.harder and exercise.harder in catalogue:
-        versions.append(f"Ready for more? {catalogue[exercise.harder].name}.")
+    # Name an easier or harder version only when no rule of this plan keeps its movements out.
+    if (easier := _version(exercise.easier, catalogue, kept_out)) is not None:
+        versions.append(f"Too hard? Try {easier.name}.")
+    if (harder := _version(exercise.harder, catalogue, kept_out)) is not None:
+        versions.append(f"Ready for more? {harder.name}.")
     if versions:
         tail.append(para(" ".join(versions), s["small"]))
-    tail.append(para(dose_line(usage.doses), s["body"], bold_prefix="Your dose:"))
+    if not compact:
+        tail += dose
     blocks.append(("full", tail, [], 0))
-    return Card(blocks, splittable=large, space_after=theme.body * 0.8)
+    return Card(blocks, splittable=False, space_after=theme.body * 0.8)
+
+
+def _version(exercise_id: str | None, catalogue: Catalogue, kept_out: frozenset[Tag]) -> Exercise | None:
+    found = catalogue.exercises.get(exercise_id) if exercise_id else None
+    return found if found is not None and kept_out.isdisjoint(found.tags) else None
+
+
+def fitted_card(
+    exercise: Exercise,
+    usage: Usage,
+    notes: ExerciseNotes | None,
+    catalogue: Catalogue,
+    theme: Theme,
+    pictures: PictureStore,
+    kept_out: frozenset[Tag] = frozenset(),
+) -> Flowable:
+    """A card that fits on one page, so it never splits.
+
+    A large-print card taller than a page is laid out again, tighter: the tips (and what to avoid) beside the
+    steps, then a picture at normal size. Only one that still does not fit (it would stop the document) may
+    split between its rows.
+    """
+    frame = frame_height(theme)
+    made = card(exercise, usage, notes, catalogue, theme, pictures, kept_out=kept_out)
+    if made.wrap(theme.frame_width, frame)[1] <= frame:
+        return made
+    for compact, scale in ((2, None), (1, None), (0, 1.0), (2, 1.0)):
+        other = card(
+            exercise, usage, notes, catalogue, theme, pictures, compact=compact, scale=scale, kept_out=kept_out
+        )
+        if other.wrap(theme.frame_width, frame)[1] <= frame:
+            return other
+    made.splittable = True
+    return made
 
 
 def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pictures: PictureStore) -> list[Flowable]:
@@ -228,6 +290,7 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
     s = styles(theme)
     used = usages(programme)
     notes = notes_by_id(programme)
+    kept_out = frozenset(e.tag for e in programme.exclusions)
     out: list[Flowable] = [para("Your exercises", s["h1"])]
     out.append(
         para(
@@ -236,6 +299,8 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
             s["body"],
         )
     )
+    frame = frame_height(theme)
+    space = frame - sum(f.wrap(theme.frame_width, frame)[1] + f.getSpaceAfter() for f in out)
     for phase in Phase:
         ids = [i for i, u in used.items() if u.first_phase is phase and i in catalogue]
         if not ids:
@@ -244,9 +309,40 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
             [[para(f"Starting in the {PHASE_NAMES[phase].lower()} phase", s["h2"])]], colWidths=[theme.frame_width]
         )
         band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PHASE_TINT[phase])]))
-        first = card(catalogue[ids[0]], used[ids[0]], notes.get(ids[0]), catalogue, theme, pictures)
+        cards = [fitted_card(catalogue[i], used[i], notes.get(i), catalogue, theme, pictures, kept_out) for i in ids]
+        heading = band.wrap(theme.frame_width, frame)[1] + 4
+        cards, space = _packed(cards, space, heading, theme)
         # Keep the phase heading with its first card (the card's layout is reused when it is placed).
-        needed = theme.body * 3 + min(first.wrap(theme.frame_width, theme.page[1])[1], theme.page[1] / 2)
-        out += [CondPageBreak(needed), band, Spacer(1, 4), first]
-        out += [card(catalogue[i], used[i], notes.get(i), catalogue, theme, pictures) for i in ids[1:]]
+        out += [CondPageBreak(heading + _height(cards[0], theme)), band, Spacer(1, 4), *cards]
     return out
+
+
+def _height(card: Flowable, theme: Theme) -> float:
+    return float(card.wrap(theme.frame_width, frame_height(theme))[1] + card.getSpaceAfter())
+
+
+def _packed(cards: list[Flowable], space: float, heading: float, theme: Theme) -> tuple[list[Flowable], float]:
+    """The cards in an order that fills pages, and the room left after the last one.
+
+    Each next card is the first, in plan order, that fits the room left on the page: cards never split, so a
+    card that does not fit would leave a hole.
+    """
+    frame = frame_height(theme)
+    left = list(cards)
+    order: list[Flowable] = []
+    need = heading  # the heading goes with the first card
+    while left:
+        fitting = next((c for c in left if need + _height(c, theme) <= space), None)
+        if fitting is None:
+            if space >= frame - need:  # nothing fits even a fresh page: place the next as it comes
+                fitting = left[0]
+            else:
+                space = frame
+                continue
+        left.remove(fitting)
+        order.append(fitting)
+        space -= need + _height(fitting, theme)
+        need = 0.0
+        if space < 0:
+            space = frame + space
+    return order, space

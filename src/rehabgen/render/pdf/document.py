@@ -17,9 +17,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     Image,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -35,11 +37,22 @@ from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
 from rehabgen.render.pdf.cards import exercise_pages
 from rehabgen.render.pdf.fonts import SANS, markup, plain_face, printable_text, register_fonts
-from rehabgen.render.pdf.pages import advice_pages, clinician_page, cover, how_to_use, referral_page
+from rehabgen.render.pdf.pages import (
+    SHEETS_ADVICE,
+    advice_pages,
+    clinician_page,
+    cover,
+    gate_boxes,
+    how_to_use,
+    referral_page,
+    step_rules,
+    traffic_light,
+)
 from rehabgen.render.pdf.pictures import PictureStore
 from rehabgen.render.pdf.printable import patient_label, pdf_warnings
+from rehabgen.render.pdf.sheets import session_sheets
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
-from rehabgen.render.pdf.tables import calendar, outcomes, running_plan, tracking
+from rehabgen.render.pdf.tables import calendar, outcomes, pain_diary, running_plan, tracking
 
 FOOTER_NOTE = "Not a diagnosis or medical advice."
 OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
@@ -75,7 +88,7 @@ def render_pdf(handout: Handout, *, cache: Cache | None = None) -> bytes:
 
 def handout_story(handout: Handout, pictures: PictureStore | None = None) -> tuple[list[Flowable], Theme]:
     """The handout's flowables, in reading order, and the theme they were built with."""
-    programme, catalogue, clinic, template = handout.programme, handout.catalogue, handout.clinic, handout.template
+    programme, clinic, template = handout.programme, handout.clinic, handout.template
     options = handout.options
     pictures = pictures or PictureStore(None)
     accent = (clinic.accent_colour if clinic else None) or template.handout.accent_colour
@@ -87,19 +100,52 @@ def handout_story(handout: Handout, pictures: PictureStore | None = None) -> tup
         story += referral_page(programme, theme, clinic, printed)
         return story, theme
     story += cover(programme, theme, clinic, printed)
-    story += [PageBreak(), *how_to_use(programme, theme)]
-    if template.handout.calendar:
-        story += [PageBreak(), *calendar(programme, theme)]
-    story += [PageBreak(), *exercise_pages(programme, catalogue, theme, pictures)]
-    if template.handout.running_plan:
-        story += [PageBreak(), *running_plan(programme, catalogue, theme)]
-    if template.handout.tracking:
-        story += [PageBreak(), *tracking(programme, theme)]
-    if template.handout.outcome_pages:
-        story += [PageBreak(), *outcomes(programme, theme)]
-    story += [PageBreak(), *advice_pages(programme, theme)]
-    story += [PageBreak(), *clinician_page(programme, theme, template.title)]
+    if options.layout_for(template) == "sheets":
+        story += _sheets_layout(handout, theme, pictures)
+    else:
+        story += _booklet_layout(handout, theme, pictures)
+    # The clinician's page shares the last page when it fits there whole.
+    story.append(KeepTogether(clinician_page(programme, theme, template.title)))
     return story, theme
+
+
+def _sheets_layout(handout: Handout, theme: Theme, pictures: PictureStore) -> list[Flowable]:
+    """After page 1: the calendar with the pain rules, the session sheets, running, tracking."""
+    programme, catalogue, sections = handout.programme, handout.catalogue, handout.template.handout
+    story: list[Flowable] = []
+    if sections.calendar:
+        story += [CondPageBreak(theme.page[1] * 0.5), *calendar(programme, theme, pain_column=sections.tracking)]
+    story += [*traffic_light(programme, theme), *step_rules(programme, theme)]
+    story += [CondPageBreak(theme.page[1] * 0.4), *session_sheets(programme, catalogue, theme, pictures, warnings=True)]
+    # The sections after the sheets pack onto a page that has room (pages without holes).
+    story += gate_boxes(programme, theme)
+    if sections.running_plan:
+        story += [CondPageBreak(theme.page[1] * 0.45), *running_plan(programme, catalogue, theme, with_table=False)]
+    if sections.tracking and not sections.calendar:
+        story += [CondPageBreak(theme.page[1] * 0.45), *pain_diary(programme, theme)]
+    story += [CondPageBreak(theme.page[1] * 0.25), *advice_pages(programme, theme, only=SHEETS_ADVICE)]
+    return story
+
+
+def _booklet_layout(handout: Handout, theme: Theme, pictures: PictureStore) -> list[Flowable]:
+    """After page 1: how to use, the calendar, the session sheets, every exercise card, and the rest."""
+    programme, catalogue, sections = handout.programme, handout.catalogue, handout.template.handout
+    # A section starts on the page before it when half a page is left; the cards start a fresh page, which
+    # they then fill (``exercise_pages``).
+    half = CondPageBreak(theme.page[1] * 0.5)
+    story: list[Flowable] = [half, *how_to_use(programme, theme)]
+    if sections.calendar:
+        story += [half, *calendar(programme, theme)]
+    story += [half, *session_sheets(programme, catalogue, theme, pictures)]
+    story += [PageBreak(), *exercise_pages(programme, catalogue, theme, pictures)]
+    if sections.running_plan:
+        story += [half, *running_plan(programme, catalogue, theme)]
+    if sections.tracking:
+        story += [half, *tracking(programme, theme)]
+    if sections.outcome_pages:
+        story += [half, *outcomes(programme, theme)]
+    story += [half, *advice_pages(programme, theme)]
+    return story
 
 
 def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Clinic | None) -> BaseDocTemplate:
@@ -115,7 +161,7 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
         leftMargin=margin,
         rightMargin=margin,
         topMargin=margin,
-        bottomMargin=margin + theme.body * 2.2,
+        bottomMargin=margin + theme.footer_space,
         title=strip_unsafe(title),
         author=strip_unsafe(clinic.name) if clinic else "rehabgen",
         subject="Exercise plan for lower back pain in runners" if programme.weeks else "Referral advice",

@@ -191,11 +191,46 @@ def how_to_use(programme: Programme, theme: Theme) -> list[Flowable]:
         advice = next((a for a in programme.advice if a.id == advice_id), None)
         if advice is not None:
             out += advice_section(advice, theme)
-    for gate in (g for g in programme.gates if g.id != "running_readiness"):  # on the running page
+    return out + gate_boxes(programme, theme)
+
+
+def gate_boxes(programme: Programme, theme: Theme) -> list[Flowable]:
+    """Clearance and other gates, each a box with its checklist (the readiness check is on the running page)."""
+    s = styles(theme)
+    out: list[Flowable] = []
+    for gate in (g for g in programme.gates if g.id != "running_readiness"):
         box: list[Flowable] = [para(gate.title, s["h3"]), para(gate.text, s["body"])]
         box += checklist(gate.checklist, theme)
         out += [CondPageBreak(theme.body * 10), boxed(box, theme, border=AMBER), Spacer(1, theme.body * 0.6)]
     return out
+
+
+def step_rules(programme: Programme, theme: Theme) -> list[Flowable]:
+    """When to step up or back, and the leg-symptom rule, side by side (the sheets layout's calendar page)."""
+    s = styles(theme)
+    columns: list[list[Flowable]] = []
+    for advice_id in ("progression", "peripheralisation"):
+        advice = next((a for a in programme.advice if a.id == advice_id), None)
+        if advice is not None:
+            columns.append(
+                [para(advice.title, s["h3"]), para(advice.text, s["small"]), *bullets(advice.points, s["small"])]
+            )
+    if not columns:
+        return []
+    if len(columns) == 1 or theme.large:
+        return [KeepTogether(c) for c in columns]
+    half = theme.frame_width / 2
+    table = Table([columns], colWidths=[half, half])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 8),
+            ]
+        )
+    )
+    return [table]
 
 
 def checklist(items: list[str], theme: Theme) -> list[Flowable]:
@@ -221,12 +256,21 @@ def checklist(items: list[str], theme: Theme) -> list[Flowable]:
     return [table]
 
 
-def advice_pages(programme: Programme, theme: Theme) -> list[Flowable]:
-    """The general advice pages (what is not already placed on the cover or how-to-use pages)."""
+SHEETS_ADVICE = frozenset(
+    {"stay_active", "stenosis", "bone_health", "pelvic_health", "leg_length", "body_weight", "sitting"}
+)
+"""The advice the sheets layout prints: keep moving (G2), and what is particular to this runner's causes."""
+
+
+def advice_pages(programme: Programme, theme: Theme, *, only: frozenset[str] | None = None) -> list[Flowable]:
+    """The general advice pages (what is not already placed on the cover or how-to-use pages).
+
+    With ``only``, just those advice sections (the sheets layout), then the note about the plan.
+    """
     s = styles(theme)
-    out: list[Flowable] = [para("Looking after your back", s["h1"])]
+    out: list[Flowable] = [para("Looking after your back", s["h1"] if only is None else s["h2"])]
     for advice in programme.advice:
-        if advice.id not in PLACED_ADVICE:
+        if advice.id not in PLACED_ADVICE and (only is None or advice.id in only):
             out += advice_section(advice, theme)
     disclaimer = next(a for a in programme.advice if a.id == "disclaimer")
     out += [

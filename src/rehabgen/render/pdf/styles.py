@@ -50,7 +50,12 @@ class Theme:
     @property
     def margin(self) -> float:
         """Page margin on every side."""
-        return float(15 * mm)
+        return float(12 * mm)
+
+    @property
+    def footer_space(self) -> float:
+        """Room kept at the foot of each page for the footer (two lines of its small type)."""
+        return max(22.0, max(self.body * 0.72, 7) * 2.4)
 
     @property
     def frame_width(self) -> float:
@@ -61,6 +66,11 @@ class Theme:
     def accent_colour(self) -> colors.Color:
         """The accent as a reportlab colour."""
         return colors.HexColor(self.accent)
+
+
+def frame_height(theme: Theme) -> float:
+    """The height a page leaves for content: the page less its margins and the footer."""
+    return theme.page[1] - 2 * theme.margin - theme.footer_space
 
 
 def make_theme(page_size: str, large_print: bool, accent: str | None) -> Theme:
@@ -77,19 +87,26 @@ def styles(theme: Theme) -> dict[str, ParagraphStyle]:
     accent = theme.accent_colour
     # Bullets and list numbers in the bundled face too: reportlab's default is an unembedded Helvetica, which
     # text extraction and screen readers get as "\x7f" instead of "•".
-    base = ParagraphStyle("body", fontName=SANS, bulletFontName=SANS, fontSize=b, leading=b * 1.32, spaceAfter=b * 0.35)
+    # Large type needs less extra line spacing than small type to read easily.
+    leading, after = (1.22, 0.15) if theme.large else (1.32, 0.35)
+    base = ParagraphStyle(
+        "body", fontName=SANS, bulletFontName=SANS, fontSize=b, leading=b * leading, spaceAfter=b * after
+    )
+    # In large print nothing a patient reads is smaller than the body text: tables, labels and small print
+    # scale with it. Only the codes for the clinician stay small.
+    small, cell = (b, b) if theme.large else (b * 0.82, b * 0.8)
     return {
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=b * 0.82, leading=b * 1.08, spaceAfter=b * 0.2),
+        "small": ParagraphStyle("small", parent=base, fontSize=small, leading=small * leading, spaceAfter=b * 0.2),
         "tiny": ParagraphStyle(
             "tiny", parent=base, fontSize=max(b * 0.72, 7), leading=max(b * 0.72, 7) * 1.2, spaceAfter=0
         ),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=b * 0.8, leading=b * 0.98, spaceAfter=0),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=cell, leading=cell * 1.22, spaceAfter=0),
         "cell_bold": ParagraphStyle(
-            "cell_bold", parent=base, fontName=SANS_BOLD, fontSize=b * 0.8, leading=b * 0.98, spaceAfter=0
+            "cell_bold", parent=base, fontName=SANS_BOLD, fontSize=cell, leading=cell * 1.22, spaceAfter=0
         ),
         "cell_centre": ParagraphStyle(
-            "cell_centre", parent=base, fontSize=b * 0.8, leading=b * 0.98, spaceAfter=0, alignment=TA_CENTER
+            "cell_centre", parent=base, fontSize=cell, leading=cell * 1.22, spaceAfter=0, alignment=TA_CENTER
         ),
         "bold": ParagraphStyle("bold", parent=base, fontName=SANS_BOLD),
         "title": ParagraphStyle(
@@ -146,8 +163,8 @@ def styles(theme: Theme) -> dict[str, ParagraphStyle]:
             "label",
             parent=base,
             fontName=SANS_BOLD,
-            fontSize=b * 0.85,
-            leading=b * 1.1,
+            fontSize=b if theme.large else b * 0.85,
+            leading=b * 1.3 if theme.large else b * 1.1,
             textColor=GREY,
             spaceAfter=b * 0.1,
             spaceBefore=b * 0.25,

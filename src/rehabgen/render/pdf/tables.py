@@ -9,11 +9,12 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from rehabgen.model.catalogue import Catalogue
-from rehabgen.model.programme import Programme, Session
+from rehabgen.model.programme import Programme, Session, Week
 from rehabgen.model.vocab import Phase
 from rehabgen.render.pdf.flowables import TickBox, boxed, bullets, grid_style, numbered, para
 from rehabgen.render.pdf.pages import checklist
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, Theme, styles
+from rehabgen.words.doses import run_words
 from rehabgen.words.labels import ACTIVITY_NAMES, PHASE_NAMES
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -38,13 +39,30 @@ def session_label(session: Session) -> str:
     elif session.kind == "cross_training":
         text = f"{_activity(session)} {session.duration_min} min"
     elif session.run is not None and session.run.type == "walk_run":
-        run = session.run
-        text = f"Walk–run {run.repeats}×({_minutes(run.run_min)} run / {_minutes(run.walk_min)} walk)"
+        text = f"Walk–run: {run_words(session.run)}"
     elif session.run is not None:
         text = f"Run {session.run.km:g} km"
     else:
         text = session.title
     return f"{text} (optional)" if session.optional else text
+
+
+def _day_lines(programme: Programme, week: Week, theme: Theme) -> list[Flowable]:
+    """A week's days with sessions, a line each (the large-print calendar)."""
+    s = styles(theme)
+    start = programme.meta.start_date
+    headers = _day_headers(programme)
+    out: list[Flowable] = []
+    for day in range(1, 8):
+        sessions = [session_label(sess) for sess in week.sessions if sess.day == day]
+        if not sessions:
+            continue
+        when = headers[day - 1]
+        if start is not None:
+            date = start + dt.timedelta(days=(week.week - 1) * 7 + day - 1)
+            when += f" {date.day} {date:%b}"
+        out.append(para("; ".join(sessions), s["cell"], bold_prefix=f"{when}:"))
+    return out or [para("Rest", s["cell"])]
 
 
 def _day_headers(programme: Programme) -> list[str]:
@@ -54,11 +72,16 @@ def _day_headers(programme: Programme) -> list[str]:
     return [_WEEKDAYS[(start.weekday() + d) % 7] for d in range(7)]
 
 
-def calendar(programme: Programme, theme: Theme) -> list[Flowable]:
-    """Weeks × days, each cell naming its sessions; phase bands and lighter weeks marked."""
+def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -> list[Flowable]:
+    """Weeks × days, each cell naming its sessions; phase bands and lighter weeks marked.
+
+    With ``pain_column`` (the sheets layout) a last column takes the week's pain score, written by hand.
+    """
     s = styles(theme)
     start = programme.meta.start_date
     header = [para("Week", s["cell_bold"]), *(para(h, s["cell_bold"]) for h in _day_headers(programme))]
+    if pain_column:
+        header.append(para("Your pain (0–10)", s["cell_bold"]))
     rows: list[list[Any]] = [header]
     commands = grid_style()
     for i, week in enumerate(programme.weeks, 1):
@@ -69,6 +92,13 @@ def calendar(programme: Programme, theme: Theme) -> list[Flowable]:
         if week.running_km:
             lines.append(para(f"{week.running_km:g} km running", s["cell"]))
         row: list[Any] = [lines]
+        if theme.large:  # a line per day: seven columns would break words at this size
+            row.append(_day_lines(programme, week, theme))
+            if pain_column:
+                row.append("")
+            rows.append(row)
+            commands.append(("BACKGROUND", (0, i), (-1, i), PHASE_TINT[week.phase]))
+            continue
         for day in range(1, 8):
             cell: list[Flowable] = []
             if start is not None:
@@ -81,23 +111,35 @@ def calendar(programme: Programme, theme: Theme) -> list[Flowable]:
             if not any(sess.day == day for sess in week.sessions):
                 cell.append(para("Rest", s["cell"]))
             row.append(cell)
+        if pain_column:
+            row.append("")
         rows.append(row)
         commands.append(("BACKGROUND", (0, i), (-1, i), PHASE_TINT[week.phase]))
         if week.deload:
             commands.append(("LINEBEFORE", (0, i), (0, i), 3, colors.HexColor("#607d8b")))
     width = theme.frame_width
-    first_col = width * 0.14
-    table = Table(rows, colWidths=[first_col] + [(width - first_col) / 7] * 7, repeatRows=1)
+    first_col = width * (0.22 if theme.large else 0.14)
+    pain_w = width * (0.16 if theme.large else 0.1) if pain_column else 0
+    if theme.large:
+        rows[0] = [rows[0][0], para("Days", s["cell_bold"]), *rows[0][8:]]
+        widths = [first_col, width - first_col - pain_w]
+    else:
+        widths = [first_col] + [(width - first_col - pain_w) / 7] * 7
+    table = Table(rows, colWidths=widths + ([pain_w] if pain_column else []), repeatRows=1)
     table.setStyle(TableStyle(commands))
     legend = "  ·  ".join(f"{PHASE_NAMES[p]}" for p in Phase if any(w.phase is p for w in programme.weeks))
     out: list[Flowable] = [para("Your calendar", s["h1"])]
-    out.append(
-        para(
-            "Rows are shaded by phase (" + legend + "). Exercises A and B are the two exercise sessions "
-            "described on the exercise pages. Sessions marked optional can be skipped.",
-            s["body"],
-        )
+    where = "on the session sheets" if pain_column else "on the exercise pages"
+    text = (
+        f"Rows are shaded by phase ({legend}). Exercises A and B are the two exercise sessions, {where}. "
+        "Sessions marked optional can be skipped."
     )
+    if pain_column:
+        text += (
+            " At the end of each week, write your usual pain in the last column (0 = no pain, 10 = the worst "
+            "imaginable), and bring this page to your appointments."
+        )
+    out.append(para(text, s["body"]))
     out.append(table)
     return out
 
@@ -114,7 +156,7 @@ RUNNING_RULES = (
 )
 
 
-def _run_table(programme: Programme, runs: list[tuple[int, Session]], theme: Theme) -> Table:
+def run_table(programme: Programme, runs: list[tuple[int, Session]], theme: Theme) -> Table:
     """One row per run: week, day, what to do, time running and distance."""
     s = styles(theme)
     rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Week", "Day", "Session", "Run time", "About")]]
@@ -146,8 +188,14 @@ def _run_table(programme: Programme, runs: list[tuple[int, Session]], theme: The
     return table
 
 
-def running_plan(programme: Programme, catalogue: Catalogue, theme: Theme) -> list[Flowable]:
-    """The walk–run ladder and weekly kilometres, with its gates as checklists."""
+def running_plan(
+    programme: Programme, catalogue: Catalogue, theme: Theme, *, with_table: bool = True
+) -> list[Flowable]:
+    """The walk–run ladder and weekly kilometres, with its gates as checklists.
+
+    Without the table (the sheets layout, where each block's runs are on its sheet) the page keeps the
+    readiness check, the rules and how to run.
+    """
     s = styles(theme)
     out: list[Flowable] = [para("Your running plan", s["h1"])]
     runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
@@ -176,7 +224,8 @@ def running_plan(programme: Programme, catalogue: Catalogue, theme: Theme) -> li
     out.append(Spacer(1, theme.body * 0.4))
     out.append(para("The rules that keep running safe", s["h3"]))
     out += bullets(list(RUNNING_RULES), s["body"])
-    out += [para("Session by session", s["h3"]), _run_table(programme, runs, theme), Spacer(1, theme.body * 0.5)]
+    if with_table:
+        out += [para("Session by session", s["h3"]), run_table(programme, runs, theme), Spacer(1, theme.body * 0.5)]
     bone = next((a for a in programme.advice if a.id == "bone_stress_running"), None)
     if bone is not None:
         box = [para(bone.title, s["h3"]), para(bone.text, s["body"]), *bullets(bone.points, s["body"])]
@@ -185,14 +234,35 @@ def running_plan(programme: Programme, catalogue: Catalogue, theme: Theme) -> li
     if gate_text:
         out.append(para(gate_text, s["body"], bold_prefix="Before every run:"))
     weekly = [(w.week, w.running_km) for w in programme.weeks if w.running_km]
-    out.append(para("Weekly running distance: " + ", ".join(f"W{wk} {km:g} km" for wk, km in weekly) + ".", s["small"]))
-    for exercise_id in ("walk_run", "easy_run"):
-        if exercise_id in catalogue:
-            ex = catalogue[exercise_id]
-            block: list[Flowable] = [para(f"How to do it: {ex.name}", s["h3"])]
-            block += numbered(ex.steps, s["body"])
-            out.append(KeepTogether(block))
+    distances = "; ".join(f"week {wk}: {km:g} km" for wk, km in weekly)
+    out.append(para(f"About how far you run each week: {distances}.", s["small"]))
+    out += _how_to_run(programme, catalogue, theme)
     return out
+
+
+def _how_to_run(programme: Programme, catalogue: Catalogue, theme: Theme) -> list[Flowable]:
+    """How to do the kinds of run the plan has, side by side when there are two."""
+    s = styles(theme)
+    kinds = {sess.run.type for w in programme.weeks for sess in w.sessions if sess.run is not None}
+    ids = [i for i, kind in (("walk_run", "walk_run"), ("easy_run", "continuous")) if kind in kinds and i in catalogue]
+    blocks: list[list[Flowable]] = []
+    for exercise_id in ids:
+        ex = catalogue[exercise_id]
+        blocks.append([para(f"How to do it: {ex.name}", s["h3"]), *numbered(ex.steps, s["body"])])
+    if len(blocks) < 2 or theme.large:
+        return [KeepTogether(block) for block in blocks]
+    half = theme.frame_width / 2
+    table = Table([blocks], colWidths=[half, half])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 8),
+            ]
+        )
+    )
+    return [table]
 
 
 def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
@@ -247,6 +317,30 @@ def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
     )
     out.append(table)
     return out
+
+
+def pain_diary(programme: Programme, theme: Theme) -> list[Flowable]:
+    """The sheets layout's tracking page: pain once a week (the sessions are ticked on the sheets)."""
+    s = styles(theme)
+    headers = ("Week", "Usual pain (0–10)", "Pain the morning after an exercise day (0–10)", "Notes")
+    rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in headers]]
+    for week in programme.weeks:
+        label = f"Week {week.week}" + (" (lighter)" if week.deload else "")
+        rows.append([para(label, s["cell_bold"]), "", "", ""])
+    width = theme.frame_width
+    heights = [None] + [theme.body * 2.4] * (len(rows) - 1)  # room to write with a pen
+    table = Table(rows, colWidths=[width * 0.16, width * 0.17, width * 0.25, width * 0.42], rowHeights=heights)
+    table.setStyle(TableStyle(grid_style()))
+    out: list[Flowable] = [para("Tracking your pain", s["h1"])]
+    out.append(
+        para(
+            "Once a week, write your usual pain and your pain on waking the morning after an exercise day "
+            "(0 = no pain, 10 = the worst imaginable). Bring this page to your appointments. Tick your sessions "
+            "on the session sheets.",
+            s["body"],
+        )
+    )
+    return [*out, table]
 
 
 def _short(session: Session) -> str:
