@@ -148,23 +148,24 @@ def _content(scene: Scene) -> Iterator[Shape]:
             if figure.scale != 1.0:
                 k, (ox, oy) = figure.scale, figure.origin
                 group.transform = (k, 0, 0, k, ox * (1 - k), oy * (1 - k))
-            mat = _mat(figure, scene.zoom, x0, x1)
-            for part in (mat, _props(figure.props, shade, front=False), _figure(figure, shade)):
+            mat, top = _mat(figure, scene.zoom, x0, x1), _top(figure, scene.zoom)
+            for part in (mat, _props(figure.props, shade, front=False, top=top), _figure(figure, shade)):
                 for shape in part:
                     group.add(shape)
-            for shape in _props(figure.props, shade, front=True):
+            for shape in _props(figure.props, shade, front=True, top=top):
                 group.add(shape)
             yield group
         yield from _arrow(scene.arrow, both=scene.arrow_both, width=3.2)
     else:
         yield from _mat(scene.start, scene.zoom, 0.0, FRAME_W)
         moved = tuple(s for s in scene.end.props if s not in scene.start.props and s.kind not in FIXED)
-        yield from _props(moved, GHOST, front=False)
-        yield from _props(scene.start.props, SOLID, front=False)
+        top = _top(scene.start, scene.zoom)
+        yield from _props(moved, GHOST, front=False, top=top)
+        yield from _props(scene.start.props, SOLID, front=False, top=top)
         yield from _figure(scene.end, GHOST)
-        yield from _props(moved, GHOST, front=True)
+        yield from _props(moved, GHOST, front=True, top=top)
         yield from _figure(scene.start, SOLID)
-        yield from _props(scene.start.props, SOLID, front=True)
+        yield from _props(scene.start.props, SOLID, front=True, top=top)
         yield from _arrow(scene.arrow, both=scene.arrow_both, width=2.3)
     if scene.mark is not None:
         x, y = scene.mark
@@ -237,12 +238,23 @@ def _head(a: XY, b: XY, width: float, grow: float = 1.0) -> list[float]:
 # --- props ---------------------------------------------------------------------------------------------------
 
 
-def _props(shapes: tuple[PropShape, ...], shade: Shade, *, front: bool) -> Iterator[Shape]:
+def _top(figure: Figure, zoom: float) -> float:
+    """The frame's top edge (less a little room) in the figure's own units: undo the zoom and a pair's shrinking."""
+    k, (_, oy) = figure.scale, figure.origin
+    return oy + (FLOOR_Y + (FRAME_H - 4 - FLOOR_Y) / zoom - oy) / k
+
+
+def _props(shapes: tuple[PropShape, ...], shade: Shade, *, front: bool, top: float) -> Iterator[Shape]:
+    """The props behind the figure (or in front of it); a wall reaches up to ``top``, the frame's top edge."""
     for shape in shapes:
         if shape.kind in (PropKind.MAT, PropKind.WATER):
             continue
         behind = shape.kind in BEHIND and not (shape.kind is PropKind.PAD and shape.size)  # a squeezed ball
-        if behind != front:
+        if behind == front:
+            continue
+        if shape.kind is PropKind.WALL:
+            yield from _wall(shape, shade, top)
+        else:
             yield from _PROP_DRAWERS[shape.kind](shape, shade)
 
 
@@ -291,11 +303,12 @@ def _chair(s: PropShape, shade: Shade) -> Iterator[Shape]:
     yield Rect(left, seat_y - 3.5, abs(front_x - back_x) + 2, 3.5, rx=1.2, ry=1.2, **_solid(shade.prop_fill, line))
 
 
-def _wall(s: PropShape, shade: Shade) -> Iterator[Shape]:
+def _wall(s: PropShape, shade: Shade, top: float = FRAME_H - 4) -> Iterator[Shape]:
+    """A wall from the floor up to ``top``: the frame's top edge in the units the wall is drawn in."""
     (x, _), (_, floor) = s.points
     left = x if s.facing > 0 else x - 5
-    yield Rect(left, floor - 1, 5, FRAME_H - floor - 3, fillColor=shade.prop_fill, strokeColor=None)
-    yield Line(x, floor - 1, x, FRAME_H - 4, strokeColor=shade.prop_line, strokeWidth=2.0, strokeLineCap=1)
+    yield Rect(left, floor - 1, 5, top - floor + 1, fillColor=shade.prop_fill, strokeColor=None)
+    yield Line(x, floor - 1, x, top, strokeColor=shade.prop_line, strokeWidth=2.0, strokeLineCap=1)
 
 
 def _pole(s: PropShape, shade: Shade) -> Iterator[Shape]:

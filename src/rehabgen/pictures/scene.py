@@ -44,6 +44,8 @@ from rehabgen.pictures.body import (
     rotation,
 )
 
+WALL_ABOVE = 10.0
+"""How far above the point that touches it a wall must show; the drawing carries it on to the frame's top."""
 SQUEEZED_BALL_R = 7.0
 """Radius of a pad placed between two points (a soft ball between the knees), in frame units."""
 
@@ -199,8 +201,8 @@ def _prop_box(shape: PropShape) -> tuple[float, float, float, float] | None:
         if size:  # sat on: the back rises behind the seat
             return (xs[0] - 16.0, ys[1], xs[0] + 16.0, ys[0] + 34.0)
         return (min(xs[0], xs[0] + facing * 28), ys[1], max(xs[0], xs[0] + facing * 28), ys[0])
-    if kind is PropKind.WALL:  # drawn up to the top of the frame, so a picture with a wall is never enlarged
-        return (xs[0] - 6, ys[1], xs[0] + 6, FRAME_H - 4)
+    if kind is PropKind.WALL:  # drawn up to the top of the frame, whatever the zoom: only its foot must fit
+        return (xs[0] - 6, ys[1], xs[0] + 6, ys[0] + WALL_ABOVE)
     if kind is PropKind.POLE:
         return (xs[0] - 6, ys[1], xs[0] + 6, ys[0])
     reach = {PropKind.BARBELL: 12.0, PropKind.DUMBBELL: 8.0, PropKind.KETTLEBELL: 9.0, PropKind.PLATE: 13.0}
