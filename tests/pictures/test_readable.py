@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+import pytest
+from pydantic import ValidationError
 from reportlab.graphics.shapes import Drawing, Group, Line, Shape
 
-from rehabgen.model.pose import FRAME_H, Pose
+from rehabgen.model.pose import FLOOR_Y, FRAME_H, GUTTER, PAIR_W, Pose, Show
+from rehabgen.pictures.body import BASES, RADIUS
 from rehabgen.pictures.draw import draw_scene
-from rehabgen.pictures.scene import build_scene
+from rehabgen.pictures.scene import Scene, build_scene
 
 
 def pose(**data: Any) -> Pose:
@@ -49,3 +53,129 @@ def test_a_picture_with_a_wall_is_enlarged_and_the_wall_still_reaches_the_top() 
     drawing = draw_scene(scene, width, height)
     tops = [m[3] * max(s.y1, s.y2) + m[5] for s, m in shapes(drawing) if isinstance(s, Line) and s.x1 == s.x2]
     assert tops and height - 6 < max(tops) <= height
+
+
+# --- before and after differ ----------------------------------------------------------------------------------
+
+MIN_MOVE = 6.0
+"""A point of the body or a prop that moves this far (a standing figure is 98 tall) shows a change."""
+MIN_TURN = 15.0
+"""A joint angle (or the body's pitch or roll) that changes this much shows a change."""
+
+
+def movement(scene: Scene) -> float:
+    """How far the point that moves most travels between the two frames, as drawn (a pair: within its half)."""
+    offset = PAIR_W + GUTTER if scene.show is Show.PAIR else 0.0
+    start, end = scene.start, scene.end
+    moves = [math.dist(start.at(k), (end.at(k)[0] - offset, end.at(k)[1])) for k in start.points]
+    for a, b in zip(start.props, end.props, strict=True):
+        moves += [math.dist(p, (q[0] - offset, q[1])) for p, q in zip(a.points, b.points, strict=True)]
+    return max(moves)
+
+
+def turning(data: Pose) -> float:
+    """The largest change of any angle between start and end."""
+    spec = BASES[data.base]
+    start, support = data.start.apply(spec.angles, spec.support)
+    end, _ = data.end.apply(start, support)
+    return max(abs(end.get(k, 0.0) - start.get(k, 0.0)) for k in start.keys() | end.keys())
+
+
+def test_the_movement_measure_sees_a_tiny_change_as_tiny() -> None:
+    tiny = pose(base="crook_lying", show="pair", end={"trunk": {"curve": -4}})
+    assert movement(build_scene(tiny)) < MIN_MOVE and turning(tiny) < MIN_TURN
+    lift = pose(base="standing", show="pair", end={"lift": 10})
+    assert movement(build_scene(lift)) >= MIN_MOVE  # a hop: the whole figure leaves the floor
+
+
+# --- still pictures and squeezes ------------------------------------------------------------------------------
+
+
+def test_a_still_picture_has_one_figure_and_no_arrow() -> None:
+    scene = build_scene(pose(base="prone", show="still", props=["mat"]))
+    assert scene.arrow == () and scene.start == scene.end
+    solid, ghost = (
+        draw_scene(scene, 208, FRAME_H),
+        draw_scene(build_scene(pose(base="prone", end={"neck": 20})), 208, FRAME_H),
+    )
+    assert len(shapes(solid)) < len(shapes(ghost))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"end": {"neck": 10}}, "a still picture shows one position"),
+        ({"arrow": {"point": "head"}}, "no movement arrow"),
+    ],
+)
+def test_a_still_picture_refuses_an_end_or_an_arrow(extra: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        pose(base="prone", show="still", **extra)
+
+
+def test_nothing_moving_is_still_an_error_unless_still() -> None:
+    with pytest.raises(ValueError, match="or use show: still"):
+        build_scene(pose(base="prone", end={}))
+
+
+def test_a_squeeze_at_one_point_points_in_at_it_from_either_side() -> None:
+    scene = build_scene(pose(base="crook_lying", show="still", squeeze={"at": "pelvis"}))
+    px, py = scene.start.at("pelvis")
+    (_, tip_a), (_, tip_b) = scene.squeeze
+    assert tip_a[0] < px < tip_b[0]  # one from each side
+    for tail, tip in scene.squeeze:
+        assert math.dist(tip, (px, py)) < math.dist(tail, (px, py))  # pointing in
+        assert math.dist(tip, (px, py)) <= RADIUS["pelvis"] + 5
+        assert tail[1] > tip[1]  # coming down onto it, clear of the floor
+
+
+def test_a_squeeze_between_two_points_presses_them_together() -> None:
+    data = pose(
+        base="crook_lying",
+        show="still",
+        tilt=45,
+        start={"hips": {"flex": 50, "abd": 14}, "knees": 110},
+        squeeze={"at": "knee_r", "to": "knee_l"},
+    )
+    scene = build_scene(data)
+    right, left = scene.start.at("knee_r"), scene.start.at("knee_l")
+    (tail_r, tip_r), (tail_l, tip_l) = scene.squeeze
+    assert math.dist(tip_r, right) < math.dist(tip_r, left) and math.dist(tip_l, left) < math.dist(tip_l, right)
+    assert math.dist(tail_r, left) > math.dist(tip_r, left) and math.dist(tail_l, right) > math.dist(tip_l, right)
+
+
+# --- an arrow close round a joint -------------------------------------------------------------------------------
+
+
+def test_an_arrow_with_a_radius_turns_close_round_its_joint() -> None:
+    """The pelvic tilt: the arrow rocks round the pelvis, not out on the chest."""
+    data = pose(
+        base="crook_lying",
+        start={"trunk": {"curve": -22}},
+        end={"trunk": {"curve": 0}},
+        arrow={"point": "waist", "around": "pelvis", "radius": 11, "both": True},
+    )
+    scene = build_scene(data)
+    centre = scene.start.at("pelvis")
+    assert all(abs(math.dist(xy, centre) - 11) < 0.01 for xy in scene.arrow)
+    assert min(y for _, y in scene.arrow) >= FLOOR_Y + 3
+    chest = scene.start.at("chest")
+    assert max(math.dist(xy, centre) for xy in scene.arrow) < min(math.dist(xy, chest) for xy in scene.arrow)
+
+
+def test_an_arrow_radius_needs_a_joint() -> None:
+    with pytest.raises(ValidationError, match="give around too"):
+        pose(base="prone", end={"neck": 20}, arrow={"point": "head", "radius": 10})
+
+
+# --- the shoulder turns about the arm ---------------------------------------------------------------------------
+
+
+def test_an_inward_turned_arm_takes_a_bent_elbow_s_hand_across_the_body() -> None:
+    """Hands slid under the small of the back with the elbows out (the McGill curl-up) need the arm turned in."""
+    plain = build_scene(pose(base="standing", turn=-90, show="pair", end={"elbows": 90})).end.points
+    turned = build_scene(
+        pose(base="standing", turn=-90, show="pair", end={"elbows": 90, "shoulders": {"rot": -80}})
+    ).end.points
+    # Seen from the front, the right hand ends up nearer the middle (the picture's right) when turned in.
+    assert turned["hand_r"][0] - turned["shoulder_r"][0] > plain["hand_r"][0] - plain["shoulder_r"][0] + 8

@@ -89,7 +89,12 @@ def pose_points(angles: dict[str, float], orientation: Mat) -> dict[str, Vec]:
     for side, sign in (("l", 1.0), ("r", -1.0)):
         z = -sign  # the body's right is +z
         p[f"shoulder_{side}"] = _at(o, chest_m, 0, TRUNK_LEN - SHOULDER_DROP, z * SHOULDER_W)
-        arm = _turn(chest_m, (2, g(f"shoulder_{side}.flex", 0)), (0, sign * g(f"shoulder_{side}.abd", 0)))
+        arm = _turn(
+            chest_m,
+            (2, g(f"shoulder_{side}.flex", 0)),
+            (0, sign * g(f"shoulder_{side}.abd", 0)),
+            (1, sign * g(f"shoulder_{side}.rot", 0)),
+        )
         p[f"elbow_{side}"] = _at(p[f"shoulder_{side}"], arm, 0, -UPPER_ARM)
         fore = _turn(arm, (2, g(f"elbow_{side}", 0)))
         p[f"wrist_{side}"] = _at(p[f"elbow_{side}"], fore, 0, -FOREARM)

@@ -162,11 +162,14 @@ def _content(scene: Scene) -> Iterator[Shape]:
         top = _top(scene.start, scene.zoom)
         yield from _props(moved, GHOST, front=False, top=top)
         yield from _props(scene.start.props, SOLID, front=False, top=top)
-        yield from _figure(scene.end, GHOST)
-        yield from _props(moved, GHOST, front=True, top=top)
+        if scene.show is not Show.STILL:
+            yield from _figure(scene.end, GHOST)
+            yield from _props(moved, GHOST, front=True, top=top)
         yield from _figure(scene.start, SOLID)
         yield from _props(scene.start.props, SOLID, front=True, top=top)
         yield from _arrow(scene.arrow, both=scene.arrow_both, width=2.3)
+    for tail, tip in scene.squeeze:
+        yield from _arrow((tail, tip), both=False, width=2.3)
     if scene.mark is not None:
         x, y = scene.mark
         yield Circle(x, y, 3.4, fillColor=white, strokeColor=ARROW, strokeWidth=1.7)

@@ -28,6 +28,7 @@ from rehabgen.model.pose import (
     Pose,
     PropKind,
     Show,
+    Squeeze,
     Vec,
 )
 from rehabgen.pictures.body import (
@@ -91,6 +92,8 @@ class Scene:
     mark: XY | None
     zoom: float = 1.0
     """Everything but the floor line is drawn enlarged by this factor about (``FRAME_W`` / 2, ``FLOOR_Y``)."""
+    squeeze: tuple[tuple[XY, XY], ...] = ()
+    """Short arrows pressing in, each as (tail, tip): the pose's ``squeeze``."""
 
 
 def _pose_frame(pose: Pose, angles: dict[str, float], support: tuple[Group, ...], label: str) -> dict[str, Vec]:
@@ -244,8 +247,8 @@ def build_scene(pose: Pose) -> Scene:
     spec = BASES[pose.base]
     start_angles, start_support = pose.start.apply(spec.angles, spec.support)
     end_angles, end_support = pose.end.apply(start_angles, start_support)
-    if end_angles == start_angles:
-        raise ValueError("end: nothing moves; give the angles that change from start to end")
+    if end_angles == start_angles and pose.show is not Show.STILL:
+        raise ValueError("end: nothing moves; give the angles that change from start to end, or use show: still")
     frames = []
     for label, angles, support in (("start", start_angles, start_support), ("end", end_angles, end_support)):
         world = _pose_frame(pose, angles, support, label)
@@ -281,11 +284,45 @@ def build_scene(pose: Pose) -> Scene:
         start, end = first.figure(dx, dy), second.figure(dx + shift, dy)
         _check_inside(start.box, 0.0, FRAME_W, "start")
         _check_inside(end.box, 0.0, FRAME_W, "end")
-        arrow = _arrow_path(pose.arrow, start, end)
-        xs, ys = [x for x, _ in arrow], [y for _, y in arrow]
-        _check_inside((min(xs) - 3, min(ys) - 3, max(xs) + 3, max(ys) + 3), 0.0, FRAME_W, "arrow")
+        arrow = () if pose.show is Show.STILL else _arrow_path(pose.arrow, start, end)
+        _check_path(arrow, "arrow")
     mark = start.at(pose.mark) if pose.mark is not None else None
-    return Scene(pose.show, start, end, arrow, pose.arrow.both, mark, _zoom(start, end, arrow))
+    squeeze = _squeeze_arrows(pose.squeeze, start) if pose.squeeze is not None else ()
+    _check_path(tuple(xy for pair in squeeze for xy in pair), "squeeze")
+    marks = (*arrow, *(xy for pair in squeeze for xy in pair))
+    return Scene(pose.show, start, end, arrow, pose.arrow.both, mark, _zoom(start, end, marks), squeeze)
+
+
+def _check_path(path: tuple[XY, ...], label: str) -> None:
+    """An arrow, with room for its head, must fit the frame."""
+    if path:
+        xs, ys = [x for x, _ in path], [y for _, y in path]
+        _check_inside((min(xs) - 3, min(ys) - 3, max(xs) + 3, max(ys) + 3), 0.0, FRAME_W, label)
+
+
+SQUEEZE_LEN = 7.0
+"""Length of each squeeze arrow's shaft, in frame units."""
+SQUEEZE_SLANT = 35.0
+"""A squeeze at one point: its two arrows come down onto it at this angle above the floor, from either side."""
+
+
+def _squeeze_arrows(spec: Squeeze, figure: Figure) -> tuple[tuple[XY, XY], ...]:
+    """Two short arrows, each pointing in at ``at`` (or one at ``at`` and one at ``to``), just clear of the body."""
+    names = (str(spec.at), str(spec.to or spec.at))
+    (ax, ay), (bx, by) = figure.at(names[0]), figure.at(names[1])
+    length = math.hypot(bx - ax, by - ay)
+    if spec.to is not None and length > 1:  # along the line between the two points, from outside each
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        ways = ((-ux, -uy), (ux, uy))
+    else:  # from either side, coming down onto the point at a slant, clear of a body lying on the floor
+        c, s = math.cos(math.radians(SQUEEZE_SLANT)), math.sin(math.radians(SQUEEZE_SLANT))
+        ways = ((-c, s), (c, s))
+    out = []
+    for (x, y), (wx, wy), name in zip(((ax, ay), (bx, by)), ways, names, strict=True):
+        near = (RADIUS[name] + 4.0) * figure.scale  # the head reaches about 4 units past the shaft's end
+        tip = (x + wx * near, y + wy * near)
+        out.append(((tip[0] + wx * SQUEEZE_LEN, tip[1] + wy * SQUEEZE_LEN), tip))
+    return tuple(out)
 
 
 def _zoom(start: Figure, end: Figure, arrow: tuple[XY, ...]) -> float:
@@ -352,9 +389,12 @@ def _arrow_path(spec: Arrow, start: Figure, end: Figure) -> tuple[XY, ...]:
         t0, t1 = math.atan2(p[1] - c[1], p[0] - c[0]), math.atan2(q[1] - c[1], q[0] - c[0])
         sweep = math.remainder(t1 - t0, math.tau)
         near, far = sorted((math.dist(c, p), math.dist(c, q)))
-        for radius in (far + gap, near - gap):
+        # A given radius draws the turn close round the joint, anywhere on the circle that clears the floor.
+        tries = [(spec.radius, turn) for turn in (0.0, math.pi, math.pi / 2, -math.pi / 2)] if spec.radius else []
+        for radius, turn in tries or [(far + gap, 0.0), (near - gap, 0.0)]:
             extra = max(0.0, MIN_ARROW / radius - abs(sweep)) / 2 if radius > 1 else 0.0
-            s0, s1 = t0 - math.copysign(extra, sweep), t0 + sweep + math.copysign(extra, sweep)
+            s0 = t0 + turn - math.copysign(extra, sweep)
+            s1 = t0 + turn + sweep + math.copysign(extra, sweep)
             n = max(8, int(abs(s1 - s0) * radius / 2.5))
             arc = tuple(
                 (c[0] + radius * math.cos(s0 + (s1 - s0) * i / n), c[1] + radius * math.sin(s0 + (s1 - s0) * i / n))
