@@ -9,10 +9,11 @@ import pytest
 from pydantic import ValidationError
 from reportlab.graphics.shapes import Drawing, Group, Line, Shape
 
+from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.pose import FLOOR_Y, FRAME_H, GUTTER, PAIR_W, Pose, Show
 from rehabgen.pictures.body import BASES, RADIUS
 from rehabgen.pictures.draw import draw_scene
-from rehabgen.pictures.scene import Scene, build_scene
+from rehabgen.pictures.scene import Scene, build_scene, scene_of
 
 
 def pose(**data: Any) -> Pose:
@@ -161,6 +162,13 @@ def test_an_arrow_with_a_radius_turns_close_round_its_joint() -> None:
     assert min(y for _, y in scene.arrow) >= FLOOR_Y + 3
     chest = scene.start.at("chest")
     assert max(math.dist(xy, centre) for xy in scene.arrow) < min(math.dist(xy, chest) for xy in scene.arrow)
+
+
+def test_the_pelvic_tilt_arrow_sits_at_the_pelvis(catalogue: Catalogue) -> None:
+    scene = scene_of(catalogue["pelvic_tilt"].pose)
+    pelvis, chest = scene.start.at("pelvis"), scene.start.at("chest")
+    middle = scene.arrow[len(scene.arrow) // 2]
+    assert math.dist(middle, pelvis) <= RADIUS["pelvis"] + 8 < math.dist(middle, chest)
 
 
 def test_an_arrow_radius_needs_a_joint() -> None:
