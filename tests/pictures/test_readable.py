@@ -89,6 +89,25 @@ def test_the_movement_measure_sees_a_tiny_change_as_tiny() -> None:
     assert movement(build_scene(lift)) >= MIN_MOVE  # a hop: the whole figure leaves the floor
 
 
+LOOK_ALIKES = [
+    ("superman", "prone_arm_leg_lift"),
+    ("mcgill_curl_up", "mcgill_curl_up_elbows_up"),
+    ("prone_lying", "prone_arm_leg_lift"),
+]
+
+
+def test_exercises_that_were_drawn_alike_now_differ(catalogue: Catalogue) -> None:
+    """Exercises easily confused: their solid (start) figures differ somewhere by a visible amount."""
+    for one, other in LOOK_ALIKES:
+        a, b = scene_of(catalogue[one].pose).start, scene_of(catalogue[other].pose).start
+        ax, ay = a.at("pelvis")
+        bx, by = b.at("pelvis")
+        gap = max(
+            math.dist((p[0] - ax, p[1] - ay), (q[0] - bx, q[1] - by)) for p, q in ((a.at(k), b.at(k)) for k in a.points)
+        )
+        assert gap >= 2 * MIN_MOVE, (one, other, gap)
+
+
 # --- still pictures and squeezes ------------------------------------------------------------------------------
 
 
