@@ -82,6 +82,19 @@ def turning(data: Pose) -> float:
     return max(abs(end.get(k, 0.0) - start.get(k, 0.0)) for k in start.keys() | end.keys())
 
 
+def test_every_picture_with_two_frames_shows_a_change(catalogue: Catalogue) -> None:
+    """Before and after must not look the same: a still position is marked ``show: still`` instead."""
+    for ex in catalogue:
+        if ex.pose.show is Show.STILL:
+            continue
+        scene = scene_of(ex.pose)
+        moved, turned = movement(scene), turning(ex.pose)
+        assert moved >= MIN_MOVE or turned >= MIN_TURN, (
+            f"{ex.id}: start and end look alike (the most moving point travels {moved:.1f} units, the largest"
+            f" angle change is {turned:.0f}°); show more movement, or show: still"
+        )
+
+
 def test_the_movement_measure_sees_a_tiny_change_as_tiny() -> None:
     tiny = pose(base="crook_lying", show="pair", end={"trunk": {"curve": -4}})
     assert movement(build_scene(tiny)) < MIN_MOVE and turning(tiny) < MIN_TURN
