@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from reportlab.graphics.shapes import Drawing, Group, Line, Shape
 
 from rehabgen.model.catalogue import Catalogue
-from rehabgen.model.pose import FLOOR_Y, FRAME_H, GUTTER, PAIR_W, Pose, Show
+from rehabgen.model.pose import FLOOR_Y, FRAME_H, GUTTER, PAIR_W, Pose, PropKind, Show
 from rehabgen.pictures.body import BASES, RADIUS
 from rehabgen.pictures.draw import draw_scene
 from rehabgen.pictures.scene import Scene, build_scene, scene_of
@@ -219,3 +219,11 @@ def test_an_inward_turned_arm_takes_a_bent_elbow_s_hand_across_the_body() -> Non
     ).end.points
     # Seen from the front, the right hand ends up nearer the middle (the picture's right) when turned in.
     assert turned["hand_r"][0] - turned["shoulder_r"][0] > plain["hand_r"][0] - plain["shoulder_r"][0] + 8
+
+
+def test_the_quadriceps_roller_sits_under_the_middle_of_the_thigh(catalogue: Catalogue) -> None:
+    scene = scene_of(catalogue["foam_roll_quads"].pose)
+    (roller,) = (shape for shape in scene.start.props if shape.kind is PropKind.FOAM_ROLLER)
+    hip, knee = scene.start.at("hip_r"), scene.start.at("knee_r")
+    middle = ((hip[0] + knee[0]) / 2, (hip[1] + knee[1]) / 2)
+    assert abs(roller.points[0][0] - middle[0]) < 2 and math.dist(middle, knee) > 10

@@ -77,7 +77,7 @@ class Base(StrEnum):
 
 
 class Point(StrEnum):
-    """Named points of the figure: joints, plus the ends of hands and feet."""
+    """Named points of the figure: joints, the ends of hands and feet, and the middle of each thigh."""
 
     HEAD = "head"
     NECK = "neck"
@@ -96,6 +96,8 @@ class Point(StrEnum):
     HIP_R = "hip_r"
     KNEE_L = "knee_l"
     KNEE_R = "knee_r"
+    THIGH_L = "thigh_l"
+    THIGH_R = "thigh_r"
     ANKLE_L = "ankle_l"
     ANKLE_R = "ankle_r"
     HEEL_L = "heel_l"
