@@ -11,6 +11,7 @@ from reportlab.graphics.shapes import Drawing, Group, Line, Shape
 
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.pose import FLOOR_Y, FRAME_H, GUTTER, PAIR_W, Pose, PropKind, Show
+from rehabgen.pictures import machines
 from rehabgen.pictures.body import BASES, RADIUS
 from rehabgen.pictures.draw import draw_scene
 from rehabgen.pictures.scene import Scene, build_scene, scene_of
@@ -227,3 +228,48 @@ def test_the_quadriceps_roller_sits_under_the_middle_of_the_thigh(catalogue: Cat
     hip, knee = scene.start.at("hip_r"), scene.start.at("knee_r")
     middle = ((hip[0] + knee[0]) / 2, (hip[1] + knee[1]) / 2)
     assert abs(roller.points[0][0] - middle[0]) < 2 and math.dist(middle, knee) > 10
+
+
+# --- machines that look like machines ---------------------------------------------------------------------------
+
+
+def machine_parts(scene: Scene, kind: PropKind, frame: str = "start") -> list[machines.Part]:
+    figure = scene.start if frame == "start" else scene.end
+    (shape,) = (shape for shape in figure.props if shape.kind is kind)
+    return machines.parts(kind, shape.points, shape.facing)
+
+
+def test_the_machines_are_drawn_as_machines(catalogue: Catalogue) -> None:
+    """A cross-trainer has a flywheel, pedals under the feet and handles in the hands; the leg machines a
+    weight stack, a seat and a back pad."""
+    trainer = scene_of(catalogue["elliptical_trainer"].pose)
+    parts = machine_parts(trainer, PropKind.CROSS_TRAINER)
+    assert any(shape == "wheel" and size >= 8 for shape, _, size in parts)
+    lines = [pts for shape, pts, _ in parts if shape == "line"]
+    for hand in ("hand_l", "hand_r"):  # a handle passes through each hand
+        x, y = trainer.start.at(hand)
+        assert any(_near_segment((x, y), a, b) < 1.0 for a, b in (line[:2] for line in lines)), hand
+    for exercise, kind in (("leg_press", PropKind.LEG_PRESS), ("leg_curl", PropKind.LEG_CURL)):
+        scene = scene_of(catalogue[exercise].pose)
+        parts = machine_parts(scene, kind)
+        boxes = [pts for shape, pts, _ in parts if shape == "box"]
+        assert any(b[1][1] - b[0][1] >= 16 for b in boxes), f"{exercise}: no weight stack"
+        assert any(shape == "line" and size >= 6 for shape, _, size in parts), f"{exercise}: no back pad"
+
+
+def _near_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    (px, py), (ax, ay), (bx, by) = p, a, b
+    t = max(0.0, min(1.0, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)))
+    return math.dist(p, (ax + t * (bx - ax), ay + t * (by - ay)))
+
+
+def test_a_machine_frame_stays_put_while_its_lever_moves(catalogue: Catalogue) -> None:
+    """The leg curl's seat, back pad, upright and weight stack stay where they are; its lever and pad swing."""
+    scene = scene_of(catalogue["leg_curl"].pose)
+    start, end = machine_parts(scene, PropKind.LEG_CURL), machine_parts(scene, PropKind.LEG_CURL, "end")
+    moved = [
+        a
+        for a, b in zip(start, end, strict=True)
+        if max(math.dist(p, q) for p, q in zip(a[1], b[1], strict=True)) > 0.01
+    ]
+    assert [(shape, size) for shape, _, size in moved] == [("line", 2.8), ("wheel", 4.2)]

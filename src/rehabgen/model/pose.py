@@ -153,6 +153,9 @@ class PropKind(StrEnum):
     BARBELL = "barbell"
     FOAM_ROLLER = "foam_roller"
     BIKE = "bike"
+    CROSS_TRAINER = "cross_trainer"
+    LEG_PRESS = "leg_press"
+    LEG_CURL = "leg_curl"
     WATER = "water"
 
 
@@ -160,6 +163,9 @@ PROP_FIELDS: dict[PropKind, tuple[frozenset[str], frozenset[str]]] = {
     # kind: (required placement fields, optional ones)
     PropKind.MAT: (frozenset(), frozenset()),
     PropKind.BIKE: (frozenset(), frozenset()),
+    PropKind.CROSS_TRAINER: (frozenset(), frozenset()),
+    PropKind.LEG_PRESS: (frozenset(), frozenset()),
+    PropKind.LEG_CURL: (frozenset(), frozenset()),
     PropKind.WATER: (frozenset({"level"}), frozenset()),
     PropKind.BALL: (frozenset({"under"}), frozenset()),
     PropKind.STEP: (frozenset({"under"}), frozenset({"width"})),

@@ -19,7 +19,9 @@ from reportlab.lib.colors import Color, white
 
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.pose import FLOOR_Y, FRAME_H, FRAME_W, GUTTER, PAIR_W, XY, PropKind, Show
+from rehabgen.pictures import machines
 from rehabgen.pictures.body import Limb
+from rehabgen.pictures.machines import MACHINES
 from rehabgen.pictures.scene import Figure, PropShape, Scene, scene_of_json
 
 
@@ -66,6 +68,7 @@ BEHIND = frozenset(
         PropKind.BIKE,
         PropKind.PLATE,
         PropKind.PAD,
+        *MACHINES,
     }
 )
 
@@ -377,6 +380,19 @@ def _bike(s: PropShape, shade: Shade) -> Iterator[Shape]:
     yield Rect(seat[0] - 6, seat[1] - 3, 12, 3.2, rx=1.5, ry=1.5, **_solid(line, line, 0.5))
 
 
+def _machine(s: PropShape, shade: Shade) -> Iterator[Shape]:
+    """A machine's pieces (``rehabgen.pictures.machines``): bars and pads in the prop greys."""
+    line, fill = shade.prop_line, shade.prop_fill
+    for shape, pts, size in machines.parts(s.kind, s.points, s.facing):
+        if shape == "line":
+            yield _stroke(pts, size, line)
+        elif shape == "wheel":
+            yield Circle(pts[0][0], pts[0][1], size, **_solid(fill, line, 2.0))
+        else:
+            (x0, y0), (x1, y1) = pts
+            yield Rect(x0, y0, x1 - x0, y1 - y0, rx=size, ry=size, **_solid(fill, line))
+
+
 def _arc(c: XY, r: float, a0: float, a1: float, steps: int = 10) -> tuple[XY, ...]:
     return tuple(
         (
@@ -404,4 +420,5 @@ _PROP_DRAWERS = {
     PropKind.TOWEL: _line_prop,
     PropKind.STICK: _line_prop,
     PropKind.BIKE: _bike,
+    **dict.fromkeys(MACHINES, _machine),
 }

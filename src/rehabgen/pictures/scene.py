@@ -31,6 +31,7 @@ from rehabgen.model.pose import (
     Squeeze,
     Vec,
 )
+from rehabgen.pictures import machines
 from rehabgen.pictures.body import (
     BASES,
     HAND_R,
@@ -44,6 +45,7 @@ from rehabgen.pictures.body import (
     project,
     rotation,
 )
+from rehabgen.pictures.machines import MACHINES
 
 WALL_ABOVE = 10.0
 """How far above the point that touches it a wall must show; the drawing carries it on to the frame's top."""
@@ -177,6 +179,8 @@ def _prop_shapes(
             shapes.append((kind, (((ax + bx) / 2, (ay + by) / 2, (az + bz) / 2),), SQUEEZED_BALL_R, facing))
         elif prop.at is not None:
             shapes.append((kind, (p[prop.at],), 0.0, 1.0 if p[prop.at][0] >= centre_x else -1.0))
+        elif kind in MACHINES:
+            shapes.append((kind, machines.place(kind, p), 0.0, facing))
         elif kind is PropKind.BIKE:
             (xl, yl, zl), (xr, yr, zr) = p["ankle_l"], p["ankle_r"]
             crank = ((xl + xr) / 2, (yl + yr) / 2, (zl + zr) / 2)
@@ -195,6 +199,8 @@ def _prop_box(shape: PropShape) -> tuple[float, float, float, float] | None:
     kind, pts, size, facing = shape.kind, shape.points, shape.size, shape.facing
     if kind in (PropKind.MAT, PropKind.WATER):
         return None
+    if kind in MACHINES:
+        return machines.box(kind, pts, facing)
     xs, ys = [q[0] for q in pts], [q[1] for q in pts]
     if kind in (PropKind.BALL, PropKind.FOAM_ROLLER):
         return (xs[0] - size, ys[1], xs[0] + size, ys[0])
