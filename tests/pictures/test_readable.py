@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -207,6 +208,52 @@ def test_the_pelvic_tilt_arrow_sits_at_the_pelvis(catalogue: Catalogue) -> None:
 def test_an_arrow_radius_needs_a_joint() -> None:
     with pytest.raises(ValidationError, match="give around too"):
         pose(base="prone", end={"neck": 20}, arrow={"point": "head", "radius": 10})
+
+
+# --- twists: a ring round the trunk ------------------------------------------------------------------------------
+
+SEATED_TWIST: dict[str, Any] = {
+    "base": "long_sitting",
+    "turn": -30,
+    "tilt": 30,
+    "start": {"shoulders": {"flex": 0, "abd": 90}, "elbows": 0},
+    "arrow": {"spin": True},
+}
+
+
+def test_a_spin_arrow_rings_the_chest_and_turns_the_way_the_shoulders_do() -> None:
+    right = build_scene(pose(**SEATED_TWIST, end={"trunk": {"twist": -50}}))
+    left = build_scene(pose(**SEATED_TWIST, end={"trunk": {"twist": 50}}))
+    chest = right.start.at("chest")
+    assert all(math.dist(xy, chest) <= 15.01 for xy in right.arrow)
+    length = sum(math.dist(a, b) for a, b in itertools.pairwise(right.arrow))
+    assert length >= 30  # half a ring, foreshortened by the view: long enough to read
+    # Turning the other way runs the same ring the other way round (each measured from its chest).
+    (rx, ry), (lx, ly) = chest, left.start.at("chest")
+    ring_r = [(x - rx, y - ry) for x, y in right.arrow]
+    ring_l = [(x - lx, y - ly) for x, y in reversed(left.arrow)]
+    assert all(a == pytest.approx(b) for a, b in zip(ring_r, ring_l, strict=True))
+
+
+def test_the_twists_have_a_ring_round_the_trunk(catalogue: Catalogue) -> None:
+    for exercise in ("spine_twist", "lunge_with_rotation"):
+        data = catalogue[exercise].pose
+        assert data.arrow.spin and data.tilt >= 20, exercise
+        scene = scene_of(data)
+        chest = scene.start.at("chest")
+        assert max(math.dist(xy, chest) for xy in scene.arrow) <= 15.01, exercise
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"show": "pair", "end": {"trunk": {"twist": -50}}}, "use show: ghost"),
+        ({"end": {"shoulders": {"flex": 30, "abd": 90}}}, "the shoulders do not turn"),
+    ],
+)
+def test_a_spin_arrow_needs_a_twist_in_one_picture(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        build_scene(pose(**{**SEATED_TWIST, **change}))
 
 
 # --- the shoulder turns about the arm ---------------------------------------------------------------------------

@@ -363,12 +363,17 @@ class Arrow(StrictModel):
     """Heads at both ends, for a movement done back and forth."""
     radius: float | None = Field(None, ge=6, le=80)
     """With ``around``: the arc's radius, to put a small turn where it happens (a pelvic tilt's arrow round the
-    pelvis); by default the arc passes just clear of the moving point."""
+    pelvis); by default the arc passes just clear of the moving point. With ``spin``: the ring's radius."""
+    spin: bool = False
+    """A twist of the trunk: the arrow is half a ring round the trunk's length, at ``around`` (default the
+    chest), on the side nearer the viewer, turning the way the shoulders turn."""
 
     @model_validator(mode="after")
     def _radius_needs_around(self) -> Self:
-        if self.radius is not None and self.around is None:
+        if self.radius is not None and self.around is None and not self.spin:
             raise ValueError("an arrow's radius is the radius of its arc round a joint: give around too")
+        if self.spin and self.point is not None:
+            raise ValueError("a spin arrow rings the trunk and follows no point: leave out point")
         return self
 
 

@@ -280,6 +280,8 @@ def build_scene(pose: Pose) -> Scene:
         start, end = figures
         mid = FRAME_W / 2
         y = max(FLOOR_Y + 12.0, min((start.box[1] + start.box[3]) / 2, (end.box[1] + end.box[3]) / 2))
+        if pose.arrow.spin:
+            raise ValueError("arrow: a spin arrow rings the trunk in one picture; use show: ghost")
         arrow: tuple[XY, ...] = ((mid - 5.0, y), (mid + 5.0, y))
     else:
         first, second = frames
@@ -290,7 +292,12 @@ def build_scene(pose: Pose) -> Scene:
         start, end = first.figure(dx, dy), second.figure(dx + shift, dy)
         _check_inside(start.box, 0.0, FRAME_W, "start")
         _check_inside(end.box, 0.0, FRAME_W, "end")
-        arrow = () if pose.show is Show.STILL else _arrow_path(pose.arrow, start, end)
+        if pose.show is Show.STILL:
+            arrow = ()
+        elif pose.arrow.spin:
+            arrow = _spin_path(pose.arrow, first, second, (start.points["pelvis"], first.points["pelvis"]))
+        else:
+            arrow = _arrow_path(pose.arrow, start, end)
         _check_path(arrow, "arrow")
     mark = start.at(pose.mark) if pose.mark is not None else None
     squeeze = _squeeze_arrows(pose.squeeze, start) if pose.squeeze is not None else ()
@@ -425,6 +432,56 @@ def _arrow_path(spec: Arrow, start: Figure, end: Figure) -> tuple[XY, ...]:
         off = gap + bow * (1 - t * t)
         pts.append((mx + ux * half * t + nx * off, my + uy * half * t + ny * off))
     return tuple(pts)
+
+
+SPIN_R = 15.0
+"""Radius of a spin arrow's ring round the trunk, unless the pose gives one."""
+
+
+def _spin_path(spec: Arrow, first: _Posed, second: _Posed, placed: tuple[XY, Vec]) -> tuple[XY, ...]:
+    """Half a ring round the trunk's length at ``around``, on the viewer's side, turning as the shoulders turn.
+
+    The camera only turns the posed figure (``_Posed.points`` keep depth, + towards the viewer), so the ring is
+    laid out in that space and flattened; ``placed`` is the pelvis as drawn and as posed, to shift it into place.
+    """
+    a, b = first.points, second.points
+    axis = _norm(_sub(a["neck"], a["pelvis"]))
+    twist = _cross(_sub(a["shoulder_l"], a["shoulder_r"]), _sub(b["shoulder_l"], b["shoulder_r"]))
+    sense = _dot(axis, twist)
+    if abs(sense) < 1e-3 * 64:
+        raise ValueError("arrow: spin shows a twist, but the shoulders do not turn about the trunk")
+    # Two directions across the axis: u as near the viewer (depth) as the axis allows, v completing the turn.
+    toward = (0.0, 0.0, 1.0)
+    lean = _dot(toward, axis)
+    u = _norm((toward[0] - lean * axis[0], toward[1] - lean * axis[1], toward[2] - lean * axis[2]))
+    v = _cross(axis, u)
+    centre = a[str(spec.around or "chest")]
+    r = spec.radius or SPIN_R
+    (px, py), (qx, qy, _) = placed
+    dx, dy = px - qx, py - qy
+    path = []
+    for i in range(19):
+        t = math.radians(-80 + 160 * i / 18) * (1 if sense > 0 else -1)
+        x, y, _ = (centre[k] + r * (math.cos(t) * u[k] + math.sin(t) * v[k]) for k in range(3))
+        path.append((x + dx, y + dy))
+    return tuple(path)
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _cross(a: Vec, b: Vec) -> Vec:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def _norm(a: Vec) -> Vec:
+    n = math.sqrt(_dot(a, a)) or 1.0
+    return (a[0] / n, a[1] / n, a[2] / n)
 
 
 def scene_of(pose: Pose) -> Scene:
