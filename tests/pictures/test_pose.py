@@ -173,6 +173,42 @@ PROP_EXAMPLES: dict[PropKind, dict[str, Any]] = {
         "end": {"hip_r": 100, "knee_r": 100, "hip_l": 50, "knee_l": 30},
         "props": ["bike"],
     },
+    PropKind.CROSS_TRAINER: {
+        "base": "standing",
+        "anchor": "pelvis",
+        "start": {
+            "support": ["foot_r", "foot_l"],
+            "lift": 14,
+            "hip_r": 25,
+            "hip_l": -15,
+            "shoulders": 40,
+            "elbows": 70,
+        },
+        "end": {"hip_l": 25, "hip_r": -15},
+        "props": ["cross_trainer"],
+    },
+    PropKind.LEG_PRESS: {
+        "base": "sitting",
+        "show": "pair",
+        "start": {
+            "support": ["trunk"],
+            "lift": 20,
+            "pitch": -15,
+            "hips": 120,
+            "knees": 90,
+            "ankles": -40,
+            "shoulders": 30,
+        },
+        "end": {"hips": 75, "knees": 5, "ankles": -5},
+        "props": ["leg_press"],
+    },
+    PropKind.LEG_CURL: {
+        "base": "sitting",
+        "anchor": "pelvis",
+        "start": {"support": ["trunk"], "lift": 24, "pitch": -10, "hips": 85, "knees": 0, "ankles": 0, "shoulders": 20},
+        "end": {"support": ["legs"], "lift": 5, "knees": 100},
+        "props": ["leg_curl"],
+    },
     PropKind.WATER: {
         "base": "prone",
         "start": {"lift": 40},
@@ -236,7 +272,7 @@ CASES = [
     ("outside_frame", 18, ("test_brace", "pose"), "end: the figure does not fit its frame"),
     ("floating_support", 18, ("test_brace", "pose"), "end: the trunk should rest on the floor"),
     ("nothing_moves", 18, ("test_brace", "pose"), "end: nothing moves"),
-    ("missing_end", 18, ("test_brace", "pose", "end"), "required field is missing"),
+    ("missing_end", 18, ("test_brace", "pose"), "end is required"),
 ]
 
 

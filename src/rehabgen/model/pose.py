@@ -4,14 +4,15 @@ A pose is a stick figure with thick limbs, placed from a named ``base`` position
 ``quadruped``, ``side_plank`` …) by joint angles. It has a ``start`` frame and an ``end`` frame that
 changes only what moves; the two are shown side by side (``show: pair``) or in one picture with the
 end position ghosted behind the start (``show: ghost``), with an arrow for the movement, props drawn in
-the same style, and for per-side exercises a marker on the working side.
+the same style, and for per-side exercises a marker on the working side. A position held without movement
+(a rest, a squeeze) is one picture of the start (``show: still``), with a ``squeeze`` to show what works.
 
 The figure is posed in 3-D and drawn from the side (the camera looks at its right side; ``turn`` walks the
 camera round it), so a knee bent in a side-lying clam or a leg swung sideways is drawn correctly. Angles
 are in degrees from the anatomical position (standing, arms by the sides, palms in):
 
-* ``hip``/``shoulder``: ``flex`` (forward +, backward -), ``abd`` (out to the side +), ``rot`` (hip only,
-  outward +); a bare number means ``flex``.
+* ``hip``/``shoulder``: ``flex`` (forward +, backward -), ``abd`` (out to the side +), ``rot`` (turned
+  outward + about the limb's length); a bare number means ``flex``.
 * ``knee``, ``elbow``: bend, 0 = straight. ``ankle``: toes pointed +, pulled up -. ``neck``: chin down +.
 * ``trunk``: ``flex`` (bend forward +), ``side`` (to the right +), ``twist`` (to the left +), ``curve``
   (back rounded + / arched - without moving the shoulders); a bare number means ``flex``.
@@ -76,7 +77,7 @@ class Base(StrEnum):
 
 
 class Point(StrEnum):
-    """Named points of the figure: joints, plus the ends of hands and feet."""
+    """Named points of the figure: joints, the ends of hands and feet, and the middle of each thigh."""
 
     HEAD = "head"
     NECK = "neck"
@@ -95,6 +96,8 @@ class Point(StrEnum):
     HIP_R = "hip_r"
     KNEE_L = "knee_l"
     KNEE_R = "knee_r"
+    THIGH_L = "thigh_l"
+    THIGH_R = "thigh_r"
     ANKLE_L = "ankle_l"
     ANKLE_R = "ankle_r"
     HEEL_L = "heel_l"
@@ -150,6 +153,9 @@ class PropKind(StrEnum):
     BARBELL = "barbell"
     FOAM_ROLLER = "foam_roller"
     BIKE = "bike"
+    CROSS_TRAINER = "cross_trainer"
+    LEG_PRESS = "leg_press"
+    LEG_CURL = "leg_curl"
     WATER = "water"
 
 
@@ -157,6 +163,9 @@ PROP_FIELDS: dict[PropKind, tuple[frozenset[str], frozenset[str]]] = {
     # kind: (required placement fields, optional ones)
     PropKind.MAT: (frozenset(), frozenset()),
     PropKind.BIKE: (frozenset(), frozenset()),
+    PropKind.CROSS_TRAINER: (frozenset(), frozenset()),
+    PropKind.LEG_PRESS: (frozenset(), frozenset()),
+    PropKind.LEG_CURL: (frozenset(), frozenset()),
     PropKind.WATER: (frozenset({"level"}), frozenset()),
     PropKind.BALL: (frozenset({"under"}), frozenset()),
     PropKind.STEP: (frozenset({"under"}), frozenset({"width"})),
@@ -232,10 +241,12 @@ class Shoulder(StrictModel):
 
     model_config = ConfigDict(json_schema_extra=_or_bare_number)
 
-    flex: float | None = Field(None, ge=-70, le=180)
-    """Arm forward and up (+; 90 points ahead, 180 overhead) or back (-)."""
+    flex: float | None = Field(None, ge=-70, le=200)
+    """Arm forward and up (+; 90 points ahead, 180 overhead, past 180 lifted behind the head) or back (-)."""
     abd: float | None = Field(None, ge=-40, le=180)
     """Arm out to the side (+; 90 level with the shoulder)."""
+    rot: float | None = Field(None, ge=-90, le=90)
+    """Turning the arm about its length, outward (+) or inward (-): a bent elbow then takes the hand out or in."""
 
     @model_validator(mode="before")
     @classmethod
@@ -377,6 +388,30 @@ class Arrow(StrictModel):
     """Curve the arrow round this joint, as the limb turns about it (default: a gentle bow)."""
     both: bool = False
     """Heads at both ends, for a movement done back and forth."""
+    radius: float | None = Field(None, ge=6, le=80)
+    """With ``around``: the arc's radius, to put a small turn where it happens (a pelvic tilt's arrow round the
+    pelvis); by default the arc passes just clear of the moving point. With ``spin``: the ring's radius."""
+    spin: bool = False
+    """A twist of the trunk: the arrow is half a ring round the trunk's length, at ``around`` (default the
+    chest), on the side nearer the viewer, turning the way the shoulders turn."""
+
+    @model_validator(mode="after")
+    def _radius_needs_around(self) -> Self:
+        if self.radius is not None and self.around is None and not self.spin:
+            raise ValueError("an arrow's radius is the radius of its arc round a joint: give around too")
+        if self.spin and self.point is not None:
+            raise ValueError("a spin arrow rings the trunk and follows no point: leave out point")
+        return self
+
+
+class Squeeze(StrictModel):
+    """Two short arrows pressing in: a muscle squeezed, or two parts pressed together, where little moves."""
+
+    at: Point
+    """Where the squeeze is (the buttocks: ``pelvis``); the arrows point in at it from either side."""
+    to: Point | None = None
+    """The other part pressed towards ``at`` (a ball squeezed between ``knee_r`` and ``knee_l``): each arrow
+    points at one of them, along the line between them."""
 
 
 class Show(StrEnum):
@@ -384,6 +419,7 @@ class Show(StrEnum):
 
     GHOST = "ghost"
     PAIR = "pair"
+    STILL = "still"
 
 
 class Pose(StrictModel):
@@ -392,11 +428,12 @@ class Pose(StrictModel):
     base: Base
     """The named starting position."""
     show: Show = Show.GHOST
-    """``ghost``: one picture, the end position drawn lighter behind the start; ``pair``: two pictures."""
+    """``ghost``: one picture, the end position drawn lighter behind the start; ``pair``: two pictures;
+    ``still``: one picture of the start and nothing else (a resting position, or a squeeze where nothing moves)."""
     start: Frame = Frame()
     """Angles of the start position that differ from the base."""
-    end: Frame
-    """Angles of the end position that differ from the start."""
+    end: Frame = Frame()
+    """Angles of the end position that differ from the start; required unless ``show: still``."""
     turn: Turn = 0
     """Walk the camera round the figure: 0 sees its right side, 180 its left, -90 its front."""
     tilt: float = Field(0, ge=0, le=45)
@@ -409,3 +446,16 @@ class Pose(StrictModel):
     """The movement arrow."""
     mark: Point | None = None
     """Per-side exercises: the point that marks the working side."""
+    squeeze: Squeeze | None = None
+    """Arrows pressing in at a point of the start position: what works when nothing (or little) moves."""
+
+    @model_validator(mode="after")
+    def _still_is_still(self) -> Self:
+        if self.show is not Show.STILL and "end" not in self.model_fields_set:
+            raise ValueError("end is required: the angles that change, or show: still for one picture")
+        if self.show is Show.STILL:
+            if self.end != Frame():
+                raise ValueError("a still picture shows one position: leave out end, or use show: ghost or pair")
+            if self.arrow != Arrow():
+                raise ValueError("a still picture has no movement arrow: leave out arrow (a squeeze may show the work)")
+        return self

@@ -8,7 +8,7 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
-GEOMETRY_SOURCES = ("model/pose.py", "pictures/body.py", "pictures/scene.py")
+GEOMETRY_SOURCES = ("model/pose.py", "pictures/body.py", "pictures/scene.py", "pictures/machines.py")
 """The code that poses and checks figures: a cached "passed" is void when any of it changes."""
 
 

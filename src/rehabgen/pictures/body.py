@@ -89,7 +89,12 @@ def pose_points(angles: dict[str, float], orientation: Mat) -> dict[str, Vec]:
     for side, sign in (("l", 1.0), ("r", -1.0)):
         z = -sign  # the body's right is +z
         p[f"shoulder_{side}"] = _at(o, chest_m, 0, TRUNK_LEN - SHOULDER_DROP, z * SHOULDER_W)
-        arm = _turn(chest_m, (2, g(f"shoulder_{side}.flex", 0)), (0, sign * g(f"shoulder_{side}.abd", 0)))
+        arm = _turn(
+            chest_m,
+            (2, g(f"shoulder_{side}.flex", 0)),
+            (0, sign * g(f"shoulder_{side}.abd", 0)),
+            (1, sign * g(f"shoulder_{side}.rot", 0)),
+        )
         p[f"elbow_{side}"] = _at(p[f"shoulder_{side}"], arm, 0, -UPPER_ARM)
         fore = _turn(arm, (2, g(f"elbow_{side}", 0)))
         p[f"wrist_{side}"] = _at(p[f"elbow_{side}"], fore, 0, -FOREARM)
@@ -103,6 +108,7 @@ def pose_points(angles: dict[str, float], orientation: Mat) -> dict[str, Vec]:
             (1, sign * g(f"hip_{side}.rot", 0)),
         )
         p[f"knee_{side}"] = _at(hip, thigh, 0, -THIGH)
+        p[f"thigh_{side}"] = _at(hip, thigh, 0, -THIGH / 2)  # where a roller or a pad sits under the thigh
         shin = _turn(thigh, (2, -g(f"knee_{side}", 0)))
         p[f"ankle_{side}"] = _at(p[f"knee_{side}"], shin, 0, -SHIN)
         foot = _turn(shin, (2, -g(f"ankle_{side}", 0)))
@@ -123,7 +129,7 @@ RADIUS: dict[str, float] = {
 for _s in "lr":
     RADIUS |= {f"shoulder_{_s}": WIDTH["girdle"] / 2, f"elbow_{_s}": WIDTH["upper_arm"] / 2}
     RADIUS |= {f"wrist_{_s}": WIDTH["forearm"] / 2, f"hand_{_s}": HAND_R, f"hip_{_s}": WIDTH["pelvis"] / 2}
-    RADIUS |= {f"knee_{_s}": WIDTH["thigh"] / 2, f"ankle_{_s}": WIDTH["shin"] / 2}
+    RADIUS |= {f"knee_{_s}": WIDTH["thigh"] / 2, f"thigh_{_s}": WIDTH["thigh"] / 2, f"ankle_{_s}": WIDTH["shin"] / 2}
     RADIUS |= {f"heel_{_s}": WIDTH["foot"] / 2, f"toe_{_s}": WIDTH["foot"] / 2}
 
 

@@ -19,7 +19,9 @@ from reportlab.lib.colors import Color, white
 
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.pose import FLOOR_Y, FRAME_H, FRAME_W, GUTTER, PAIR_W, XY, PropKind, Show
+from rehabgen.pictures import machines
 from rehabgen.pictures.body import Limb
+from rehabgen.pictures.machines import MACHINES
 from rehabgen.pictures.scene import Figure, PropShape, Scene, scene_of_json
 
 
@@ -66,6 +68,7 @@ BEHIND = frozenset(
         PropKind.BIKE,
         PropKind.PLATE,
         PropKind.PAD,
+        *MACHINES,
     }
 )
 
@@ -148,24 +151,28 @@ def _content(scene: Scene) -> Iterator[Shape]:
             if figure.scale != 1.0:
                 k, (ox, oy) = figure.scale, figure.origin
                 group.transform = (k, 0, 0, k, ox * (1 - k), oy * (1 - k))
-            mat = _mat(figure, scene.zoom, x0, x1)
-            for part in (mat, _props(figure.props, shade, front=False), _figure(figure, shade)):
+            mat, top = _mat(figure, scene.zoom, x0, x1), _top(figure, scene.zoom)
+            for part in (mat, _props(figure.props, shade, front=False, top=top), _figure(figure, shade)):
                 for shape in part:
                     group.add(shape)
-            for shape in _props(figure.props, shade, front=True):
+            for shape in _props(figure.props, shade, front=True, top=top):
                 group.add(shape)
             yield group
         yield from _arrow(scene.arrow, both=scene.arrow_both, width=3.2)
     else:
         yield from _mat(scene.start, scene.zoom, 0.0, FRAME_W)
         moved = tuple(s for s in scene.end.props if s not in scene.start.props and s.kind not in FIXED)
-        yield from _props(moved, GHOST, front=False)
-        yield from _props(scene.start.props, SOLID, front=False)
-        yield from _figure(scene.end, GHOST)
-        yield from _props(moved, GHOST, front=True)
+        top = _top(scene.start, scene.zoom)
+        yield from _props(moved, GHOST, front=False, top=top)
+        yield from _props(scene.start.props, SOLID, front=False, top=top)
+        if scene.show is not Show.STILL:
+            yield from _figure(scene.end, GHOST)
+            yield from _props(moved, GHOST, front=True, top=top)
         yield from _figure(scene.start, SOLID)
-        yield from _props(scene.start.props, SOLID, front=True)
+        yield from _props(scene.start.props, SOLID, front=True, top=top)
         yield from _arrow(scene.arrow, both=scene.arrow_both, width=2.3)
+    for tail, tip in scene.squeeze:
+        yield from _arrow((tail, tip), both=False, width=2.3)
     if scene.mark is not None:
         x, y = scene.mark
         yield Circle(x, y, 3.4, fillColor=white, strokeColor=ARROW, strokeWidth=1.7)
@@ -237,12 +244,23 @@ def _head(a: XY, b: XY, width: float, grow: float = 1.0) -> list[float]:
 # --- props ---------------------------------------------------------------------------------------------------
 
 
-def _props(shapes: tuple[PropShape, ...], shade: Shade, *, front: bool) -> Iterator[Shape]:
+def _top(figure: Figure, zoom: float) -> float:
+    """The frame's top edge (less a little room) in the figure's own units: undo the zoom and a pair's shrinking."""
+    k, (_, oy) = figure.scale, figure.origin
+    return oy + (FLOOR_Y + (FRAME_H - 4 - FLOOR_Y) / zoom - oy) / k
+
+
+def _props(shapes: tuple[PropShape, ...], shade: Shade, *, front: bool, top: float) -> Iterator[Shape]:
+    """The props behind the figure (or in front of it); a wall reaches up to ``top``, the frame's top edge."""
     for shape in shapes:
         if shape.kind in (PropKind.MAT, PropKind.WATER):
             continue
         behind = shape.kind in BEHIND and not (shape.kind is PropKind.PAD and shape.size)  # a squeezed ball
-        if behind != front:
+        if behind == front:
+            continue
+        if shape.kind is PropKind.WALL:
+            yield from _wall(shape, shade, top)
+        else:
             yield from _PROP_DRAWERS[shape.kind](shape, shade)
 
 
@@ -291,11 +309,12 @@ def _chair(s: PropShape, shade: Shade) -> Iterator[Shape]:
     yield Rect(left, seat_y - 3.5, abs(front_x - back_x) + 2, 3.5, rx=1.2, ry=1.2, **_solid(shade.prop_fill, line))
 
 
-def _wall(s: PropShape, shade: Shade) -> Iterator[Shape]:
+def _wall(s: PropShape, shade: Shade, top: float = FRAME_H - 4) -> Iterator[Shape]:
+    """A wall from the floor up to ``top``: the frame's top edge in the units the wall is drawn in."""
     (x, _), (_, floor) = s.points
     left = x if s.facing > 0 else x - 5
-    yield Rect(left, floor - 1, 5, FRAME_H - floor - 3, fillColor=shade.prop_fill, strokeColor=None)
-    yield Line(x, floor - 1, x, FRAME_H - 4, strokeColor=shade.prop_line, strokeWidth=2.0, strokeLineCap=1)
+    yield Rect(left, floor - 1, 5, top - floor + 1, fillColor=shade.prop_fill, strokeColor=None)
+    yield Line(x, floor - 1, x, top, strokeColor=shade.prop_line, strokeWidth=2.0, strokeLineCap=1)
 
 
 def _pole(s: PropShape, shade: Shade) -> Iterator[Shape]:
@@ -361,6 +380,19 @@ def _bike(s: PropShape, shade: Shade) -> Iterator[Shape]:
     yield Rect(seat[0] - 6, seat[1] - 3, 12, 3.2, rx=1.5, ry=1.5, **_solid(line, line, 0.5))
 
 
+def _machine(s: PropShape, shade: Shade) -> Iterator[Shape]:
+    """A machine's pieces (``rehabgen.pictures.machines``): bars and pads in the prop greys."""
+    line, fill = shade.prop_line, shade.prop_fill
+    for shape, pts, size in machines.parts(s.kind, s.points, s.facing):
+        if shape == "line":
+            yield _stroke(pts, size, line)
+        elif shape == "wheel":
+            yield Circle(pts[0][0], pts[0][1], size, **_solid(fill, line, 2.0))
+        else:
+            (x0, y0), (x1, y1) = pts
+            yield Rect(x0, y0, x1 - x0, y1 - y0, rx=size, ry=size, **_solid(fill, line))
+
+
 def _arc(c: XY, r: float, a0: float, a1: float, steps: int = 10) -> tuple[XY, ...]:
     return tuple(
         (
@@ -388,4 +420,5 @@ _PROP_DRAWERS = {
     PropKind.TOWEL: _line_prop,
     PropKind.STICK: _line_prop,
     PropKind.BIKE: _bike,
+    **dict.fromkeys(MACHINES, _machine),
 }

@@ -28,8 +28,10 @@ from rehabgen.model.pose import (
     Pose,
     PropKind,
     Show,
+    Squeeze,
     Vec,
 )
+from rehabgen.pictures import machines
 from rehabgen.pictures.body import (
     BASES,
     HAND_R,
@@ -43,7 +45,10 @@ from rehabgen.pictures.body import (
     project,
     rotation,
 )
+from rehabgen.pictures.machines import MACHINES
 
+WALL_ABOVE = 10.0
+"""How far above the point that touches it a wall must show; the drawing carries it on to the frame's top."""
 SQUEEZED_BALL_R = 7.0
 """Radius of a pad placed between two points (a soft ball between the knees), in frame units."""
 
@@ -89,6 +94,8 @@ class Scene:
     mark: XY | None
     zoom: float = 1.0
     """Everything but the floor line is drawn enlarged by this factor about (``FRAME_W`` / 2, ``FLOOR_Y``)."""
+    squeeze: tuple[tuple[XY, XY], ...] = ()
+    """Short arrows pressing in, each as (tail, tip): the pose's ``squeeze``."""
 
 
 def _pose_frame(pose: Pose, angles: dict[str, float], support: tuple[Group, ...], label: str) -> dict[str, Vec]:
@@ -172,6 +179,8 @@ def _prop_shapes(
             shapes.append((kind, (((ax + bx) / 2, (ay + by) / 2, (az + bz) / 2),), SQUEEZED_BALL_R, facing))
         elif prop.at is not None:
             shapes.append((kind, (p[prop.at],), 0.0, 1.0 if p[prop.at][0] >= centre_x else -1.0))
+        elif kind in MACHINES:
+            shapes.append((kind, machines.place(kind, p), 0.0, facing))
         elif kind is PropKind.BIKE:
             (xl, yl, zl), (xr, yr, zr) = p["ankle_l"], p["ankle_r"]
             crank = ((xl + xr) / 2, (yl + yr) / 2, (zl + zr) / 2)
@@ -190,6 +199,8 @@ def _prop_box(shape: PropShape) -> tuple[float, float, float, float] | None:
     kind, pts, size, facing = shape.kind, shape.points, shape.size, shape.facing
     if kind in (PropKind.MAT, PropKind.WATER):
         return None
+    if kind in MACHINES:
+        return machines.box(kind, pts, facing)
     xs, ys = [q[0] for q in pts], [q[1] for q in pts]
     if kind in (PropKind.BALL, PropKind.FOAM_ROLLER):
         return (xs[0] - size, ys[1], xs[0] + size, ys[0])
@@ -199,8 +210,8 @@ def _prop_box(shape: PropShape) -> tuple[float, float, float, float] | None:
         if size:  # sat on: the back rises behind the seat
             return (xs[0] - 16.0, ys[1], xs[0] + 16.0, ys[0] + 34.0)
         return (min(xs[0], xs[0] + facing * 28), ys[1], max(xs[0], xs[0] + facing * 28), ys[0])
-    if kind is PropKind.WALL:  # drawn up to the top of the frame, so a picture with a wall is never enlarged
-        return (xs[0] - 6, ys[1], xs[0] + 6, FRAME_H - 4)
+    if kind is PropKind.WALL:  # drawn up to the top of the frame, whatever the zoom: only its foot must fit
+        return (xs[0] - 6, ys[1], xs[0] + 6, ys[0] + WALL_ABOVE)
     if kind is PropKind.POLE:
         return (xs[0] - 6, ys[1], xs[0] + 6, ys[0])
     reach = {PropKind.BARBELL: 12.0, PropKind.DUMBBELL: 8.0, PropKind.KETTLEBELL: 9.0, PropKind.PLATE: 13.0}
@@ -242,8 +253,8 @@ def build_scene(pose: Pose) -> Scene:
     spec = BASES[pose.base]
     start_angles, start_support = pose.start.apply(spec.angles, spec.support)
     end_angles, end_support = pose.end.apply(start_angles, start_support)
-    if end_angles == start_angles:
-        raise ValueError("end: nothing moves; give the angles that change from start to end")
+    if end_angles == start_angles and pose.show is not Show.STILL:
+        raise ValueError("end: nothing moves; give the angles that change from start to end, or use show: still")
     frames = []
     for label, angles, support in (("start", start_angles, start_support), ("end", end_angles, end_support)):
         world = _pose_frame(pose, angles, support, label)
@@ -269,6 +280,8 @@ def build_scene(pose: Pose) -> Scene:
         start, end = figures
         mid = FRAME_W / 2
         y = max(FLOOR_Y + 12.0, min((start.box[1] + start.box[3]) / 2, (end.box[1] + end.box[3]) / 2))
+        if pose.arrow.spin:
+            raise ValueError("arrow: a spin arrow rings the trunk in one picture; use show: ghost")
         arrow: tuple[XY, ...] = ((mid - 5.0, y), (mid + 5.0, y))
     else:
         first, second = frames
@@ -279,11 +292,50 @@ def build_scene(pose: Pose) -> Scene:
         start, end = first.figure(dx, dy), second.figure(dx + shift, dy)
         _check_inside(start.box, 0.0, FRAME_W, "start")
         _check_inside(end.box, 0.0, FRAME_W, "end")
-        arrow = _arrow_path(pose.arrow, start, end)
-        xs, ys = [x for x, _ in arrow], [y for _, y in arrow]
-        _check_inside((min(xs) - 3, min(ys) - 3, max(xs) + 3, max(ys) + 3), 0.0, FRAME_W, "arrow")
+        if pose.show is Show.STILL:
+            arrow = ()
+        elif pose.arrow.spin:
+            arrow = _spin_path(pose.arrow, first, second, (start.points["pelvis"], first.points["pelvis"]))
+        else:
+            arrow = _arrow_path(pose.arrow, start, end)
+        _check_path(arrow, "arrow")
     mark = start.at(pose.mark) if pose.mark is not None else None
-    return Scene(pose.show, start, end, arrow, pose.arrow.both, mark, _zoom(start, end, arrow))
+    squeeze = _squeeze_arrows(pose.squeeze, start) if pose.squeeze is not None else ()
+    _check_path(tuple(xy for pair in squeeze for xy in pair), "squeeze")
+    marks = (*arrow, *(xy for pair in squeeze for xy in pair))
+    return Scene(pose.show, start, end, arrow, pose.arrow.both, mark, _zoom(start, end, marks), squeeze)
+
+
+def _check_path(path: tuple[XY, ...], label: str) -> None:
+    """An arrow, with room for its head, must fit the frame."""
+    if path:
+        xs, ys = [x for x, _ in path], [y for _, y in path]
+        _check_inside((min(xs) - 3, min(ys) - 3, max(xs) + 3, max(ys) + 3), 0.0, FRAME_W, label)
+
+
+SQUEEZE_LEN = 7.0
+"""Length of each squeeze arrow's shaft, in frame units."""
+SQUEEZE_SLANT = 35.0
+"""A squeeze at one point: its two arrows come down onto it at this angle above the floor, from either side."""
+
+
+def _squeeze_arrows(spec: Squeeze, figure: Figure) -> tuple[tuple[XY, XY], ...]:
+    """Two short arrows, each pointing in at ``at`` (or one at ``at`` and one at ``to``), just clear of the body."""
+    names = (str(spec.at), str(spec.to or spec.at))
+    (ax, ay), (bx, by) = figure.at(names[0]), figure.at(names[1])
+    length = math.hypot(bx - ax, by - ay)
+    if spec.to is not None and length > 1:  # along the line between the two points, from outside each
+        ux, uy = (bx - ax) / length, (by - ay) / length
+        ways = ((-ux, -uy), (ux, uy))
+    else:  # from either side, coming down onto the point at a slant, clear of a body lying on the floor
+        c, s = math.cos(math.radians(SQUEEZE_SLANT)), math.sin(math.radians(SQUEEZE_SLANT))
+        ways = ((-c, s), (c, s))
+    out = []
+    for (x, y), (wx, wy), name in zip(((ax, ay), (bx, by)), ways, names, strict=True):
+        near = (RADIUS[name] + 4.0) * figure.scale  # the head reaches about 4 units past the shaft's end
+        tip = (x + wx * near, y + wy * near)
+        out.append(((tip[0] + wx * SQUEEZE_LEN, tip[1] + wy * SQUEEZE_LEN), tip))
+    return tuple(out)
 
 
 def _zoom(start: Figure, end: Figure, arrow: tuple[XY, ...]) -> float:
@@ -350,9 +402,12 @@ def _arrow_path(spec: Arrow, start: Figure, end: Figure) -> tuple[XY, ...]:
         t0, t1 = math.atan2(p[1] - c[1], p[0] - c[0]), math.atan2(q[1] - c[1], q[0] - c[0])
         sweep = math.remainder(t1 - t0, math.tau)
         near, far = sorted((math.dist(c, p), math.dist(c, q)))
-        for radius in (far + gap, near - gap):
+        # A given radius draws the turn close round the joint, anywhere on the circle that clears the floor.
+        tries = [(spec.radius, turn) for turn in (0.0, math.pi, math.pi / 2, -math.pi / 2)] if spec.radius else []
+        for radius, turn in tries or [(far + gap, 0.0), (near - gap, 0.0)]:
             extra = max(0.0, MIN_ARROW / radius - abs(sweep)) / 2 if radius > 1 else 0.0
-            s0, s1 = t0 - math.copysign(extra, sweep), t0 + sweep + math.copysign(extra, sweep)
+            s0 = t0 + turn - math.copysign(extra, sweep)
+            s1 = t0 + turn + sweep + math.copysign(extra, sweep)
             n = max(8, int(abs(s1 - s0) * radius / 2.5))
             arc = tuple(
                 (c[0] + radius * math.cos(s0 + (s1 - s0) * i / n), c[1] + radius * math.sin(s0 + (s1 - s0) * i / n))
@@ -377,6 +432,56 @@ def _arrow_path(spec: Arrow, start: Figure, end: Figure) -> tuple[XY, ...]:
         off = gap + bow * (1 - t * t)
         pts.append((mx + ux * half * t + nx * off, my + uy * half * t + ny * off))
     return tuple(pts)
+
+
+SPIN_R = 15.0
+"""Radius of a spin arrow's ring round the trunk, unless the pose gives one."""
+
+
+def _spin_path(spec: Arrow, first: _Posed, second: _Posed, placed: tuple[XY, Vec]) -> tuple[XY, ...]:
+    """Half a ring round the trunk's length at ``around``, on the viewer's side, turning as the shoulders turn.
+
+    The camera only turns the posed figure (``_Posed.points`` keep depth, + towards the viewer), so the ring is
+    laid out in that space and flattened; ``placed`` is the pelvis as drawn and as posed, to shift it into place.
+    """
+    a, b = first.points, second.points
+    axis = _norm(_sub(a["neck"], a["pelvis"]))
+    twist = _cross(_sub(a["shoulder_l"], a["shoulder_r"]), _sub(b["shoulder_l"], b["shoulder_r"]))
+    sense = _dot(axis, twist)
+    if abs(sense) < 1e-3 * 64:
+        raise ValueError("arrow: spin shows a twist, but the shoulders do not turn about the trunk")
+    # Two directions across the axis: u as near the viewer (depth) as the axis allows, v completing the turn.
+    toward = (0.0, 0.0, 1.0)
+    lean = _dot(toward, axis)
+    u = _norm((toward[0] - lean * axis[0], toward[1] - lean * axis[1], toward[2] - lean * axis[2]))
+    v = _cross(axis, u)
+    centre = a[str(spec.around or "chest")]
+    r = spec.radius or SPIN_R
+    (px, py), (qx, qy, _) = placed
+    dx, dy = px - qx, py - qy
+    path = []
+    for i in range(19):
+        t = math.radians(-80 + 160 * i / 18) * (1 if sense > 0 else -1)
+        x, y, _ = (centre[k] + r * (math.cos(t) * u[k] + math.sin(t) * v[k]) for k in range(3))
+        path.append((x + dx, y + dy))
+    return tuple(path)
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _cross(a: Vec, b: Vec) -> Vec:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def _norm(a: Vec) -> Vec:
+    n = math.sqrt(_dot(a, a)) or 1.0
+    return (a[0] / n, a[1] / n, a[2] / n)
 
 
 def scene_of(pose: Pose) -> Scene:
