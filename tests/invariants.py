@@ -1,4 +1,4 @@
-"""The global invariants of RULES §8.2 (G1-G14) and the safety rules, as one checker every test can call.
+"""The global invariants of clinical rules §8.2 (G1-G14) and the safety rules, as one checker every test can call.
 
 ``check_programme`` raises AssertionError naming the rule id that failed. It is run over generated profiles
 (hypothesis), over the example profiles, for every template and for batch output, so one definition of
@@ -30,7 +30,7 @@ def _items(programme: Programme) -> list[tuple[int, Item]]:
 
 
 def _variables(a: Item, b: Item) -> set[str]:
-    """Dose variables (RULES §4.2: sets, reps, hold, duration, load) that differ between two weeks."""
+    """Dose variables (clinical rules §4.2: sets, reps, hold, duration, load) that differ between two weeks."""
     sets_a = len(a.pyramid) if a.pyramid else a.sets
     sets_b = len(b.pyramid) if b.pyramid else b.sets
     changed = set()
@@ -337,7 +337,7 @@ def _check_readiness(programme: Programme) -> None:
 
 
 INTERNAL_IDS = re.compile(r"RULES|§|\bG\d{1,2}\b|\b[a-z]+(?:\\?_[a-z]+)+\b|\b[A-Z]+_[A-Z_]+\b")
-"""Rule references (RULES §2.3, G6) and codes (axial_load, disc\\_loaded\\_lifts, PROGRAMME_WITH_…)."""
+"""Rule references (clinical rules §2.3, G6) and codes (axial_load, disc\\_loaded\\_lifts, PROGRAMME_WITH_…)."""
 
 
 def check_patient_words(programme: Programme, catalogue: Catalogue) -> None:

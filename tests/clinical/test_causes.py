@@ -7,7 +7,7 @@ from rehabgen.model.vocab import Cause, Tag
 
 
 def test_the_caution_tags_follow_the_matrix() -> None:
-    """RULES §2.9 "C"/"D" cells the catalogue audit relies on (flexion-extension mobility, hinges, arching)."""
+    """clinical rules §2.9 "C"/"D" cells the catalogue audit relies on (flexion-extension mobility, hinges, arching)."""
     expected = {
         Cause.INTERVERTEBRAL_DISC: {Tag.MOBILITY_FLEX_EXT, Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.FLEXION_RISK},
         Cause.FACET_JOINT_IRRITATION: {Tag.MOBILITY_FLEX_EXT, Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.EXTENSION_RISK},

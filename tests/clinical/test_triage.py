@@ -1,4 +1,4 @@
-"""Red-flag triage: every status and every pinned decision of RULES §1.2-1.3 (issue 3)."""
+"""Red-flag triage: every status and every pinned decision of clinical rules §1.2-1.3 (issue 3)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_t2_flags_give_urgent_referral(flag: str) -> None:
 
 
 def test_cough_sneeze_is_t3_advice_and_programme_allowed() -> None:
-    """Pinned: pain worse on cough/sneeze is T3 (RULES §1.2 note), not urgent."""
+    """Pinned: pain worse on cough/sneeze is T3 (clinical rules §1.2 note), not urgent."""
     result = triage(make_profile(red_flags={"worse_cough_sneeze": True}))
     assert result.status is Status.PROGRAMME_WITH_REFERRAL_ADVICE
     assert result.status.allows_programme
@@ -180,7 +180,7 @@ def test_progressive_unilateral_weakness_is_urgent() -> None:
     ],
 )
 def test_t3_banner_triggers(changes: dict[str, object], code: str) -> None:
-    """G13 and RULES T3: programme allowed with a prominent referral banner."""
+    """G13 and clinical rules T3: programme allowed with a prominent referral banner."""
     result = triage(make_profile(**changes))
     assert result.status is Status.PROGRAMME_WITH_REFERRAL_ADVICE
     assert code in result.codes

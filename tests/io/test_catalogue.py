@@ -1,4 +1,4 @@
-"""The bundled catalogue, its coverage of the seeds and RULES, and catalogue validation (issue 2)."""
+"""The bundled catalogue, its coverage of the seeds and the clinical rules, and catalogue validation (issue 2)."""
 
 from __future__ import annotations
 
@@ -156,7 +156,7 @@ def test_bodyweight_only_still_covers_every_session_part(catalogue: Catalogue) -
 
 
 def test_rules_tagging_table(catalogue: Catalogue) -> None:
-    """RULES §7.2: the tags the planner's exclusions depend on."""
+    """Clinical rules §7.2: the tags the planner's exclusions depend on."""
     expect = {
         "front_plank": {Tag.NEUTRAL_STABILISATION, Tag.ANTI_EXTENSION},
         "side_plank": {Tag.NEUTRAL_STABILISATION, Tag.LATERAL_CORE},

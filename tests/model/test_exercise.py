@@ -38,5 +38,5 @@ def test_a_stretch_must_carry_the_stretch_tag(catalogue: Catalogue) -> None:
 
 
 def test_a_hold_without_the_stretch_tag_is_not_a_stretch(catalogue: Catalogue) -> None:
-    """Positions such as prone lying (a symptom-guided extension position, RULES §2.2) keep their own dose."""
+    """Positions such as prone lying (a symptom-guided extension position, clinical rules §2.2) keep their own dose."""
     assert Exercise.model_validate(_changed(catalogue, "prone_lying")).dosage.hold_s == 120

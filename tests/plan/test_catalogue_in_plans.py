@@ -51,7 +51,7 @@ def plans(
 
 @pytest.mark.parametrize("others", [[], ["weak_glutes"], ["muscle_imbalance"]])
 def test_no_leg_press_before_clearance_after_a_sacral_stress_fracture(catalogue: Catalogue, others: list[str]) -> None:
-    """RULES §2.9: heavy leg press sits with the loaded lifts, out until a clinician clears a sacral fracture."""
+    """clinical rules §2.9: heavy leg press sits with the loaded lifts, out until a clinician clears a sacral fracture."""
     for programme in plans(catalogue, ["stress_fracture_sacral", *others]):
         assert weeks_with(programme, "leg_press") == []
 
@@ -61,7 +61,7 @@ def test_no_leg_press_before_clearance_after_a_sacral_stress_fracture(catalogue:
 def test_no_seated_piriformis_stretch_or_single_leg_hinge_in_weeks_1_to_4_of_disc_or_sciatica_plans(
     catalogue: Catalogue, cause: str, other: str | None
 ) -> None:
-    """RULES §2.3: loaded hinges and flexion-loaded positions are out in weeks 1-4 of disc-type pain."""
+    """clinical rules §2.3: loaded hinges and flexion-loaded positions are out in weeks 1-4 of disc-type pain."""
     causes = [cause] if other is None else [cause, other]
     for programme in plans(catalogue, causes, leg_symptoms="unilateral_above_knee"):
         for exercise_id in ("piriformis_stretch", "single_leg_reach", "single_leg_rdl"):
@@ -74,13 +74,13 @@ def test_sciatica_alone_never_brings_the_seated_piriformis_stretch(catalogue: Ca
 
 
 def test_no_chest_lift_in_a_stenosis_plan(catalogue: Catalogue) -> None:
-    """RULES §2.5: stenosis prefers passive flexion and cycling; loaded flexion is only a caution."""
+    """clinical rules §2.5: stenosis prefers passive flexion and cycling; loaded flexion is only a caution."""
     for programme in plans(catalogue, ["spinal_stenosis"]):
         assert weeks_with(programme, "chest_lift") == []
 
 
 def test_cat_cow_for_extension_sensitive_pain_carries_the_no_end_extension_cue(catalogue: Catalogue) -> None:
-    """RULES §2.9: flexion-extension mobility is "C" (small range, no end extension) for these causes."""
+    """clinical rules §2.9: flexion-extension mobility is "C" (small range, no end extension) for these causes."""
     seen = 0
     for cause in ("spondylolysis", "facet_joint_irritation", "spinal_stenosis"):
         for programme in plans(catalogue, [cause]):
@@ -104,14 +104,14 @@ def test_hip_hinge_drill_for_disc_pain_carries_the_flexion_caution(catalogue: Ca
 
 
 def test_a_caution_stretch_is_not_preferred_for_spondylolysis(catalogue: Catalogue) -> None:
-    """The hip-flexor stretch is "C" for spondylolysis (RULES §2.9); its cause match must not make it preferred."""
+    """The hip-flexor stretch is "C" for spondylolysis (clinical rules §2.9); its cause match must not make it preferred."""
     for programme in plans(catalogue, ["spondylolysis"]):
         assert weeks_with(programme, "hip_flexor_stretch") == []
 
 
 @pytest.mark.parametrize("cause", ["stress_fracture_sacral", "spondylolysis"])
 def test_bone_stress_plans_get_only_the_non_impact_pool_running(catalogue: Catalogue, cause: str) -> None:
-    """Deep water with a float belt has no impact; running on the pool floor has (RULES §2.6: none until cleared)."""
+    """Deep water with a float belt has no impact; running on the pool floor has (clinical rules §2.6: none until cleared)."""
     template = DEFAULT_TEMPLATE.model_copy(update={"pin": ["water_running_shallow"]})
     profile = make_profile(causes=[cause], clinician_diagnosed=True, equipment=["pool"], programme_weeks=16)
     programme = build_programme(profile, catalogue, template)
@@ -124,7 +124,7 @@ def test_bone_stress_plans_get_only_the_non_impact_pool_running(catalogue: Catal
 
 @pytest.mark.parametrize("cause", ["facet_joint_irritation", "spinal_stenosis", "spondylolysis"])
 def test_swimming_is_not_preferred_for_extension_sensitive_pain(catalogue: Catalogue, cause: str) -> None:
-    """Front crawl with the head lifted arches the back: swimming is "C" here (RULES §2.9)."""
+    """Front crawl with the head lifted arches the back: swimming is "C" here (clinical rules §2.9)."""
     for programme in plans(catalogue, [cause, "overtraining"], kits=(["pool"],)):
         assert weeks_with(programme, "swimming") == []
 
@@ -145,7 +145,7 @@ def why_causes(programme: Programme, exercise_id: str) -> list[str]:
 @pytest.mark.parametrize(
     ("cause", "exercise_ids"),
     [
-        ("muscle_strain_overuse", ["romanian_deadlift"]),  # RULES §2.8: no heavy loaded lifts early
+        ("muscle_strain_overuse", ["romanian_deadlift"]),  # clinical rules §2.8: no heavy loaded lifts early
         ("tight_hip_flexors", ["reverse_tabletop", "hip_thrust", "glute_bridge"]),  # a stretch problem
     ],
 )
@@ -167,7 +167,7 @@ def test_a_cause_no_longer_brings_these_exercises(catalogue: Catalogue, cause: s
 def test_neutral_stabilisation_is_preferred_in_every_column(
     catalogue: Catalogue, cause: str, exercise_ids: list[str]
 ) -> None:
-    """RULES §2.9: planks, side plank and bird-dog are "P" for every condition, so the plan gives them for it."""
+    """clinical rules §2.9: planks, side plank and bird-dog are "P" for every condition, so the plan gives them for it."""
     given = set()
     for programme in plans(catalogue, [cause]):
         given |= {e for e in exercise_ids if cause in why_causes(programme, e)}
@@ -196,7 +196,7 @@ def test_stretch_holds_filed_as_mobility_keep_the_g11_hold_for_their_age(catalog
 def test_carries_reach_core_plans_with_dumbbells_but_never_early_disc_or_uncleared_bone_stress(
     catalogue: Catalogue,
 ) -> None:
-    """Carries press down through the spine and pelvis: axial load (RULES §2.3 weeks 1-4, §2.6 until cleared)."""
+    """Carries press down through the spine and pelvis: axial load (clinical rules §2.3 weeks 1-4, §2.6 until cleared)."""
     runner = ["weak_core", "poor_running_form", "muscle_imbalance"]
     used = {e for p in plans(catalogue, runner, kits=(["dumbbells"],)) for e in p.exercise_ids()}
     assert {"farmer_carry", "suitcase_carry"} <= used
@@ -217,7 +217,7 @@ def test_the_nerve_slider_reaches_sciatica_plans_and_only_those(catalogue: Catal
 
 
 def test_sij_plans_get_the_adductor_squeeze_and_its_copenhagen_rung(catalogue: Catalogue) -> None:
-    """Pelvic girdle pain: a symmetric adductor squeeze early (RULES §2.7), then the Copenhagen plank."""
+    """Pelvic girdle pain: a symmetric adductor squeeze early (clinical rules §2.7), then the Copenhagen plank."""
     for programme in plans(catalogue, ["sacroiliac_joint_dysfunction"], kits=(["chair"],)):
         early = [w for w in programme.weeks if w.phase.value in ("protect", "restore")]
         one_sided = {i.exercise_id for w in early for s in w.sessions for i in s.items if Tag.UNILATERAL in i.tags}
@@ -238,7 +238,7 @@ def test_sij_plans_get_the_adductor_squeeze_and_its_copenhagen_rung(catalogue: C
 
 
 def test_wall_sit_and_running_man_train_for_the_readiness_screens(catalogue: Catalogue) -> None:
-    """The return-to-run screens use a wall sit (RULES §4.1) and the single-leg running man (§2.7)."""
+    """The return-to-run screens use a wall sit (clinical rules §4.1) and the single-leg running man (§2.7)."""
     used = {e for p in plans(catalogue, ["poor_running_form"], kits=(["wall"],)) for e in p.exercise_ids()}
     assert "wall_sit" in used
     # The running man is the harder version of single-leg balance: a plan that holds the balance steps up to it.
@@ -251,7 +251,7 @@ def test_wall_sit_and_running_man_train_for_the_readiness_screens(catalogue: Cat
 
 
 def test_the_cadence_drill_waits_for_running_and_for_clearance(catalogue: Catalogue) -> None:
-    """A running drill: only in running weeks, and after a bone-stress injury only once cleared (RULES §2.6)."""
+    """A running drill: only in running weeks, and after a bone-stress injury only once cleared (clinical rules §2.6)."""
     template = DEFAULT_TEMPLATE.model_copy(update={"pin": ["cadence_drill"]})
     runner = make_profile(causes=["poor_running_form"], pain_nprs=2, programme_weeks=12)
     programme = build_programme(runner, catalogue, template)

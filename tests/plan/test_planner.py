@@ -1,4 +1,4 @@
-"""The planner: properties over generated profiles and pinned examples (issue 3; RULES G1-G14)."""
+"""The planner: properties over generated profiles and pinned examples (issue 3; clinical rules G1-G14)."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def test_example_profile(catalogue: Catalogue) -> None:
 
 
 def test_disc_excludes_flexion_early_and_rotation_to_week_4(catalogue: Catalogue) -> None:
-    """RULES §2.3/§2.9: loaded flexion out weeks 1-2 (then deferred), rotation and loaded hinge out 1-4."""
+    """Clinical rules §2.3/§2.9: loaded flexion out weeks 1-2 (then deferred), rotation and loaded hinge out 1-4."""
     programme = build_programme(make_profile(causes=["intervertebral_disc"], programme_weeks=8), catalogue)
     windows = {(e.tag, e.from_week): e.to_week for e in programme.exclusions}
     assert windows[(Tag.LOADED_FLEXION, 1)] >= 2
@@ -172,7 +172,7 @@ def test_long_programme_has_lighter_weeks_and_keeps_progressing(catalogue: Catal
 def test_patient_pages_carry_no_rule_ids_or_codes(catalogue: Catalogue) -> None:
     programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
     check_patient_words(programme, catalogue)
-    leak = PlanWarning(code="x", message="See RULES §2.3 (axial_load).")
+    leak = PlanWarning(code="x", message="See clinical rules §2.3 (axial_load).")
     leaky = programme.model_copy(update={"warnings": [*programme.warnings, leak]})
     with pytest.raises(AssertionError, match="internal id"):
         check_patient_words(leaky, catalogue)

@@ -74,7 +74,7 @@ def test_a_step_up_takes_the_next_rung_when_it_is_allowed(catalogue: Catalogue) 
 
 @pytest.mark.parametrize("cause", list(Cause))
 def test_a_caution_item_never_outranks_one_without(catalogue: Catalogue, cause: Cause) -> None:
-    """RULES §2.9 "C": a cause match (+4) must not lift a caution item above an item without a caution tag."""
+    """clinical rules §2.9 "C": a cause match (+4) must not lift a caution item above an item without a caution tag."""
     selector = _selector(catalogue, causes=[cause.value], clinician_diagnosed=True)
     for phase in Phase:
         for members in (selector.candidates(slot, phase, range(1, 2), set()) for slot in SLOTS):

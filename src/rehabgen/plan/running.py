@@ -3,7 +3,7 @@
 * Walk-run: 3 sessions a week on non-consecutive days; each level is held for at least 2 sessions, and a
   lighter week holds the level with one repeat fewer (clinical rules §4.1 military protocol, §5.2). Where the
   ladder starts depends on the runner (``plan.calibration``): after a bone-stress injury or a birth it starts
-  with 30-second runs, for an experienced runner with a settled back it starts at 3 minutes of running.
+  with 30-second runs, for an experienced runner with a settled back at its top step (4 minutes run, 1 walk).
 * Continuous: the first continuous week is a share of the runner's usual volume, as long as no single run is
   longer than 110% of the longest run in the previous 4 weeks (clinical rules §3.5, Garmin-RUNSAFE: single
   long runs predicted injury, the week-to-week ratio did not). From then on the weekly distance rises by at

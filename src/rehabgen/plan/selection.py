@@ -3,7 +3,7 @@
 Every session is built from slots (warm-up, core front/side/back, hips and glutes, legs, cause-specific work,
 cool-down stretches). A slot is filled by the best-ranked exercise that is allowed in every week of the span
 (no excluded tag, equipment available, not banned, level within the phase's cap). An exercise with a tag the
-runner's causes mark "caution" (RULES §2.9 C or D) ranks below every exercise without one, whatever its
+runner's causes mark "caution" (clinical rules §2.9 C or D) ranks below every exercise without one, whatever its
 score, so a cause match never makes a caution item the preferred choice. Ties break on catalogue order, so the
 same inputs always give the same plan: variety comes from alternating session A and B, never from
 randomness. At a phase change each slot steps one rung up its ladder when the harder rung is allowed.
@@ -111,7 +111,7 @@ class Selector:
         return s
 
     def is_caution(self, ex: Exercise) -> bool:
-        """Whether one of the exercise's tags is marked "caution" by the runner's causes (RULES §2.9 C or D)."""
+        """Whether one of its tags is marked "caution" by the runner's causes (clinical rules §2.9 C or D)."""
         return not self._caution.isdisjoint(ex.tags)
 
     def rank(self, ex: Exercise, phase: Phase, avoid: frozenset[str] = frozenset()) -> tuple[bool, float, int]:
