@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
@@ -15,60 +12,12 @@ from rehabgen.model.vocab import Phase
 from rehabgen.render.pdf.flowables import bullets, numbered, para
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, RULE, Theme, styles
-from rehabgen.render.text import notes_by_id, why_sentence
+from rehabgen.render.text import EXERCISES_INTRO, notes_by_id, why_sentence
+from rehabgen.render.usage import Usage, dose_line, usages
 from rehabgen.words.labels import CATEGORY_LABELS, EQUIPMENT_LABELS, MUSCLE_LABELS, PHASE_NAMES
 
-SESSION_LABELS = {"walk": "walking days", "cross_training": "cross-training days"}
 PICTURE_W = 160.0
 PICTURE_H = 95.0
-
-
-@dataclass
-class Usage:
-    """Where and how an exercise is used in the programme."""
-
-    first_phase: Phase
-    doses: list[tuple[int, str, bool]] = field(default_factory=list)  # (week, dose, lighter week)
-    sessions: set[str] = field(default_factory=set)
-    optional: bool = False
-    note: str | None = None
-
-
-def usages(programme: Programme) -> dict[str, Usage]:
-    """Every exercise in an exercise session, with its dose per week, in order of first appearance."""
-    found: dict[str, Usage] = {}
-    for week in programme.weeks:
-        seen: set[str] = set()
-        for session in week.sessions:
-            label = SESSION_LABELS.get(session.kind) or f"session {session.variant}"
-            for item in session.items:
-                usage = found.setdefault(item.exercise_id, Usage(first_phase=week.phase, optional=True))
-                usage.sessions.add(label)
-                usage.optional = usage.optional and item.optional
-                usage.note = usage.note or item.note
-                if item.exercise_id not in seen:
-                    usage.doses.append((week.week, item.dose(), week.deload))
-                    seen.add(item.exercise_id)
-    return found
-
-
-def dose_line(doses: list[tuple[int, str, bool]]) -> str:
-    """``W1–2: 2×10 · W3: 2×12 · W4 (lighter): 2×8``: consecutive weeks with the same dose share one entry.
-
-    A lighter week is named only when its dose is actually lighter than the weeks around it.
-    """
-    groups: list[list[Any]] = []
-    for week, dose, light in doses:
-        if groups and groups[-1][1] == dose and groups[-1][3] == week - 1:
-            groups[-1][3] = week
-            groups[-1][2] = False
-        else:
-            groups.append([week, dose, light, week])
-    parts = []
-    for start, dose, light, end in groups:
-        weeks = f"W{start}" if start == end else f"W{start}–{end}"
-        parts.append(f"{weeks}{' (lighter)' if light else ''}: {dose}")
-    return " · ".join(parts)
 
 
 Block = tuple[str, list[Flowable], list[Flowable], float]
@@ -229,13 +178,7 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
     used = usages(programme)
     notes = notes_by_id(programme)
     out: list[Flowable] = [para("Your exercises", s["h1"])]
-    out.append(
-        para(
-            "Each card shows how to do the exercise and your dose for every week it is in your plan. "
-            "Where a card says “each side”, do the repetitions on one side, then the other.",
-            s["body"],
-        )
-    )
+    out.append(para(EXERCISES_INTRO, s["body"]))
     for phase in Phase:
         ids = [i for i, u in used.items() if u.first_phase is phase and i in catalogue]
         if not ids:

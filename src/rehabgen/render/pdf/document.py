@@ -37,8 +37,7 @@ from rehabgen.render.pdf.pages import advice_pages, clinician_page, cover, how_t
 from rehabgen.render.pdf.pictures import PictureStore
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, running_plan, tracking
-
-FOOTER_NOTE = "Not a diagnosis or medical advice."
+from rehabgen.render.text import FOOTER_NOTE
 
 
 def render(handout: Handout, cache: Cache | None = None) -> bytes:
