@@ -19,7 +19,12 @@ PLACED_ADVICE = frozenset(
 )
 """Advice shown in its own place (cover, how-to-use, running plan) rather than among the general advice."""
 
+LANGUAGE = "en-GB"
+"""The language the handout's words are written in (a BCP 47 tag, as documents declare it)."""
+
 REFERRAL_TITLE = "Your back pain: what to do now"
+NEUTRAL_HEADER = ("rehabgen", "Exercise plan for runners with lower back pain")
+"""The handout's header when no clinic file is given: a name and what the handout is."""
 FOOTER_NOTE = "Not a diagnosis or medical advice."
 
 HOW_TO_USE = (
@@ -83,6 +88,14 @@ def why_sentence(exercise: Exercise, notes: ExerciseNotes | None) -> str:
     if notes.why_causes:
         return f"{exercise.purpose} In your plan for: {'; '.join(CAUSE_INFO[c][0] for c in notes.why_causes)}."
     return exercise.purpose
+
+
+def document_title(programme: Programme) -> str:
+    """The document's title (PDF metadata, the web page's ``<title>``): what it is and who it is for."""
+    meta = programme.meta
+    who = meta.patient.name or meta.patient.id
+    title = "Back pain: what to do now" if programme.status.is_referral else meta.title
+    return title + (f" for {who}" if who else "")
 
 
 def long_date(value: dt.date | None) -> str | None:

@@ -37,7 +37,7 @@ from rehabgen.render.pdf.pages import advice_pages, clinician_page, cover, how_t
 from rehabgen.render.pdf.pictures import PictureStore
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, running_plan, tracking
-from rehabgen.render.text import FOOTER_NOTE
+from rehabgen.render.text import FOOTER_NOTE, LANGUAGE, NEUTRAL_HEADER, document_title
 
 
 def render(handout: Handout, cache: Cache | None = None) -> bytes:
@@ -93,10 +93,7 @@ def handout_story(handout: Handout, pictures: PictureStore | None = None) -> tup
 
 def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Clinic | None) -> BaseDocTemplate:
     meta = programme.meta
-    who = meta.patient.name or meta.patient.id
-    title = ("Back pain: what to do now" if programme.status.is_referral else meta.title) + (
-        f" for {who}" if who else ""
-    )
+    title = document_title(programme)
     margin = theme.margin
     doc = BaseDocTemplate(
         buffer,
@@ -112,7 +109,7 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
         creator=f"rehabgen {programme.rehabgen_version}",
         producer=f"rehabgen {programme.rehabgen_version}",
         invariant=1,
-        lang="en-GB",
+        lang=LANGUAGE,
         displayDocTitle=1,
         initialFontName=SANS,
     )
@@ -135,10 +132,8 @@ def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
     """The clinic's header (name, address, contacts, logo) or a neutral one."""
     s = styles(theme)
     if clinic is None:
-        left: list[Flowable] = [
-            Paragraph("rehabgen", s["header"]),
-            Paragraph("Exercise plan for runners with lower back pain", s["header_small"]),
-        ]
+        name, what = NEUTRAL_HEADER
+        left: list[Flowable] = [Paragraph(name, s["header"]), Paragraph(what, s["header_small"])]
         logo: Flowable | str = ""
     else:
         left = [Paragraph(markup(clinic.name), s["header"])]
