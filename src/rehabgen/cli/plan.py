@@ -65,7 +65,7 @@ def plan(
     large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
     catalogue_folders: CatalogueOpt = None,
 ) -> None:
-    """Triage a profile and write its programme as a PDF handout, JSON, Markdown or a calendar.
+    """Triage a profile and write its programme as a PDF handout, a web page, JSON, Markdown or a calendar.
 
     Exit 0 when a programme or a referral was produced, 1 when the input is invalid.
 
