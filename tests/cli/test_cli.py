@@ -217,5 +217,5 @@ def test_unwritable_output_is_a_clear_error_not_a_bug(tmp_path: Path, monkeypatc
 
 def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path / "plan.docx"))
-    assert code == 2 and "use .pdf, .json, .md or .ics" in err
+    assert code == 2 and "use .pdf, .html, .json, .md or .ics" in err
     assert not (tmp_path / "plan.docx").exists()

@@ -1,4 +1,4 @@
-"""The programme JSON, Markdown and calendar for fixed inputs, compared with golden files.
+"""The programme JSON, Markdown, calendar and (for a referral) HTML for fixed inputs, compared with golden files.
 
 Together with the PDF's golden text (test_pdf.py) these pin what a restructuring must not change: the same
 profile, template and catalogue give the same documents, byte for byte.
@@ -15,6 +15,8 @@ from rehabgen.io.templates import find_template
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Profile
 from rehabgen.plan.planner import build_programme
+from rehabgen.render.handout import Handout
+from rehabgen.render.html import render_html
 from rehabgen.render.ics import render_ics
 from rehabgen.render.markdown import render_markdown
 from tests.conftest import EXAMPLES, make_profile
@@ -70,6 +72,8 @@ def _outputs(catalogue: Catalogue, case: str) -> dict[str, str]:
     }
     if profile.start_date is not None or not programme.weeks:
         out["calendar.ics"] = render_ics(programme).replace("\r\n", "\n")
+    if not programme.weeks:  # the referral page: small, and the page whose every word matters most
+        out["handout.html"] = render_html(Handout(programme, catalogue))
     return out
 
 

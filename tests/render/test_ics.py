@@ -10,8 +10,8 @@ from rehabgen.io.profiles import load_profile
 from rehabgen.io.templates import find_template
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.plan.planner import build_programme
-from rehabgen.render.handout import REFERRAL_TITLE
 from rehabgen.render.ics import render_ics
+from rehabgen.render.text import REFERRAL_TITLE
 from tests.conftest import EXAMPLES, make_profile
 
 

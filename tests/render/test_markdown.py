@@ -7,8 +7,8 @@ import pytest
 from rehabgen.io.templates import find_template
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.plan.planner import build_programme
-from rehabgen.render.handout import REFERRAL_TITLE
 from rehabgen.render.markdown import render_markdown
+from rehabgen.render.text import REFERRAL_TITLE
 from tests.conftest import make_profile
 
 

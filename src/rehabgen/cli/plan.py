@@ -93,7 +93,7 @@ def plan(
     layout: Annotated[Layout | None, typer.Option("--layout", help=LAYOUT_HELP)] = None,
     catalogue_folders: CatalogueOpt = None,
 ) -> None:
-    """Triage a profile and write its programme as a PDF handout, JSON, Markdown or a calendar.
+    """Triage a profile and write its programme as a PDF handout, a web page, JSON, Markdown or a calendar.
 
     Exit 0 when a programme or a referral was produced, 1 when the input is invalid.
 

@@ -24,15 +24,6 @@ if TYPE_CHECKING:
     from rehabgen.model.programme import Programme
 
 
-REFERRAL_TITLE = "Your back pain: what to do now"
-"""The title of every referral document: a referral is never titled as the template's programme."""
-
-
-def document_title(programme: Programme) -> str:
-    """The title every format prints: the template's programme title, or the referral's own."""
-    return REFERRAL_TITLE if programme.status.is_referral else programme.meta.title
-
-
 @dataclass(frozen=True)
 class HandoutOptions:
     """How to print: paper, size of type, and the date to print."""

@@ -21,7 +21,8 @@ from rehabgen.errors import InputError, Problem
 from rehabgen.io.cache import Cache
 from rehabgen.model.programme import Programme, Session
 from rehabgen.model.text import strip_unsafe
-from rehabgen.render.handout import Handout, document_title
+from rehabgen.render.handout import Handout
+from rehabgen.render.text import printed_title
 from rehabgen.words.doses import dose_words
 
 _LINE = 75
@@ -73,7 +74,7 @@ def render_ics(programme: Programme) -> str:
         "VERSION:2.0",
         f"PRODID:-//rehabgen//rehabgen {programme.rehabgen_version}//EN",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_escape(document_title(programme))}",
+        f"X-WR-CALNAME:{_escape(printed_title(programme))}",
     ]
     lines += _referral_todo(programme, stamp) if programme.referral and not programme.weeks else []
     for week in programme.weeks:

@@ -6,8 +6,8 @@ from rehabgen.io.cache import Cache
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Tier, Week
 from rehabgen.model.text import strip_unsafe
-from rehabgen.render.handout import Handout, document_title
-from rehabgen.render.text import notes_by_id
+from rehabgen.render.handout import Handout
+from rehabgen.render.text import notes_by_id, printed_title
 from rehabgen.words.doses import dose_words
 from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES, TAG_LABELS
 
@@ -29,7 +29,7 @@ def _md(text: str) -> str:
 def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
     """The whole programme, or the referral, as Markdown."""
     meta = programme.meta
-    out: list[str] = [f"# {_md(document_title(programme))}", ""]
+    out: list[str] = [f"# {_md(printed_title(programme))}", ""]
     who = [
         f"**Patient:** {_md(meta.patient.name)}" if meta.patient.name else None,
         f"**ID:** {_md(meta.patient.id)}" if meta.patient.id else None,

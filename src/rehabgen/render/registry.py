@@ -65,6 +65,13 @@ FORMATS: dict[str, OutputFormat] = {
             is_text=False,
         ),
         OutputFormat(
+            "html",
+            (".html", ".htm"),
+            "text/html; charset=utf-8",
+            "the handout as one accessible web page (screen readers, zoom, print)",
+            "rehabgen.render.html",
+        ),
+        OutputFormat(
             "json",
             (".json",),
             "application/json",
@@ -91,7 +98,7 @@ FORMATS: dict[str, OutputFormat] = {
 
 
 def format_names() -> str:
-    """``pdf, json, md or ics``: the names for a message."""
+    """``pdf, html, json, md or ics``: the names for a message."""
     names = list(FORMATS)
     return ", ".join(names[:-1]) + " or " + names[-1]
 

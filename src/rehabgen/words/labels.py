@@ -6,6 +6,7 @@ a vocabulary member looks it up here, so a label is written once and a second la
 
 from __future__ import annotations
 
+from rehabgen.model.pose import Show
 from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Phase, Status, Tag
 
 # (label, description): the description is read by patients, so it is short and plain.
@@ -259,3 +260,16 @@ CONCERN_TEXT: dict[str, str] = {
     "doctor before you start exercising.",
 }
 """Why a referral matters, said calmly, for each concern a red flag can point to (clinical.triage.CONCERNS)."""
+
+PICTURE_SHOWS: dict[Show, str] = {
+    Show.GHOST: "The dark figure shows the starting position and the pale figure behind it the end position; "
+    "the arrow shows the movement.",
+    Show.PAIR: "The figure on the left shows the starting position and the figure on the right the end "
+    "position; the arrow shows the movement.",
+    Show.STILL: "The figure shows the position to hold; short arrows, where there are any, show where to press "
+    "or squeeze.",
+}
+"""How to read an exercise's picture, by how it shows the movement: part of the picture's text alternative."""
+
+PICTURE_MARK = "A ringed dot marks the side that works."
+"""Said of a per-side exercise's picture, whose working side is marked."""

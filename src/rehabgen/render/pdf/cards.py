@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
@@ -15,70 +12,14 @@ from rehabgen.model.vocab import Phase, Tag
 from rehabgen.render.pdf.flowables import bullets, numbered, para
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, RULE, Theme, frame_height, styles
-from rehabgen.render.text import notes_by_id, why_sentence
-from rehabgen.words.doses import dose_words, rest_words
+from rehabgen.render.text import EXERCISES_INTRO, notes_by_id, why_sentence
+from rehabgen.render.usage import Usage, dose_line, usages
 from rehabgen.words.labels import CATEGORY_LABELS, EQUIPMENT_LABELS, MUSCLE_LABELS, PHASE_NAMES
 
-SESSION_LABELS = {"walk": "walking days", "cross_training": "cross-training days"}
 PICTURE_W = 160.0
 PICTURE_H = 95.0
-MAX_DOSE_ENTRIES = 4
-"""A card lists at most this many weekly doses; beyond it, the first and last (the sheets list every week)."""
 LARGE_PICTURE_SCALE = 1.2
 """Large print: pictures grow with the type (the card must still fit a page)."""
-
-
-@dataclass
-class Usage:
-    """Where and how an exercise is used in the programme."""
-
-    first_phase: Phase
-    doses: list[tuple[int, str, bool]] = field(default_factory=list)  # (week, dose, lighter week)
-    sessions: set[str] = field(default_factory=set)
-    optional: bool = False
-    note: str | None = None
-    rest: str | None = None
-
-
-def usages(programme: Programme) -> dict[str, Usage]:
-    """Every exercise in an exercise session, with its dose per week, in order of first appearance."""
-    found: dict[str, Usage] = {}
-    for week in programme.weeks:
-        seen: set[str] = set()
-        for session in week.sessions:
-            label = SESSION_LABELS.get(session.kind) or f"session {session.variant}"
-            for item in session.items:
-                usage = found.setdefault(item.exercise_id, Usage(first_phase=week.phase, optional=True))
-                usage.sessions.add(label)
-                usage.optional = usage.optional and item.optional
-                usage.note = usage.note or item.note
-                if item.exercise_id not in seen:
-                    usage.doses.append((week.week, dose_words(item, rest=False), week.deload))
-                    usage.rest = usage.rest or rest_words(item)
-                    seen.add(item.exercise_id)
-    return found
-
-
-def dose_line(doses: list[tuple[int, str, bool]]) -> str:
-    """The weekly doses in words: "Weeks 1–2: 2 sets of 10. Week 3: 2 sets of 12.".
-
-    Consecutive weeks with the same dose share one entry; a lighter week is named only when its dose is
-    actually lighter than the week before.
-    """
-    groups: list[list[Any]] = []
-    for week, dose, light in doses:
-        if groups and groups[-1][1] == dose and groups[-1][3] == week - 1:
-            groups[-1][3] = week
-            groups[-1][2] = False
-        else:
-            groups.append([week, dose, light and bool(groups), week])
-    parts = []
-    for start, dose, light, end in groups:
-        weeks = f"Week {start}" if start == end else f"Weeks {start}–{end}"
-        parts.append(f"{weeks}{' (lighter week)' if light else ''}: {dose}.")
-    if len(parts) > MAX_DOSE_ENTRIES:  # the session sheets give every week; the card gives the start and end
-        return f"{parts[0]} … {parts[-1]} Your session sheets give the dose for each week in between."
-    return " ".join(parts)
 
 
 Block = tuple[str, list[Flowable], list[Flowable], float]
@@ -292,13 +233,7 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
     notes = notes_by_id(programme)
     kept_out = frozenset(e.tag for e in programme.exclusions)
     out: list[Flowable] = [para("Your exercises", s["h1"])]
-    out.append(
-        para(
-            "Each card shows how to do the exercise and your dose for every week it is in your plan. "
-            "Where a card says “each side”, do the repetitions on one side, then the other.",
-            s["body"],
-        )
-    )
+    out.append(para(EXERCISES_INTRO, s["body"]))
     frame = frame_height(theme)
     space = frame - sum(f.wrap(theme.frame_width, frame)[1] + f.getSpaceAfter() for f in out)
     for phase in Phase:

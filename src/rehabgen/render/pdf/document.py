@@ -53,8 +53,8 @@ from rehabgen.render.pdf.printable import patient_label, pdf_warnings
 from rehabgen.render.pdf.sheets import session_sheets
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, pain_diary, running_plan, tracking
+from rehabgen.render.text import FOOTER_NOTE, LANGUAGE, NEUTRAL_HEADER, document_title
 
-FOOTER_NOTE = "Not a diagnosis or medical advice."
 OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
 """Paragraph styles that get a bookmark in the PDF's outline, and at which level (exercises under their section)."""
 
@@ -150,10 +150,7 @@ def _booklet_layout(handout: Handout, theme: Theme, pictures: PictureStore) -> l
 
 def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Clinic | None) -> BaseDocTemplate:
     meta = programme.meta
-    who = meta.patient.name or meta.patient.id
-    title = ("Back pain: what to do now" if programme.status.is_referral else meta.title) + (
-        f" for {who}" if who else ""
-    )
+    title = document_title(programme)
     margin = theme.margin
     doc = _OutlinedDocument(
         buffer,
@@ -169,7 +166,7 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
         creator=f"rehabgen {programme.rehabgen_version}",
         producer=f"rehabgen {programme.rehabgen_version}",
         invariant=1,
-        lang="en-GB",
+        lang=LANGUAGE,
         displayDocTitle=1,
         initialFontName=SANS,
     )
@@ -217,10 +214,8 @@ def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
     """The clinic's header (name, address, contacts, logo) or a neutral one."""
     s = styles(theme)
     if clinic is None:
-        left: list[Flowable] = [
-            Paragraph("rehabgen", s["header"]),
-            Paragraph("Exercise plan for runners with lower back pain", s["header_small"]),
-        ]
+        name, what = NEUTRAL_HEADER
+        left: list[Flowable] = [Paragraph(name, s["header"]), Paragraph(what, s["header_small"])]
         logo: Flowable | str = ""
     else:
         left = [Paragraph(markup(clinic.name), s["header"])]

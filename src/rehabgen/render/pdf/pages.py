@@ -11,32 +11,31 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
 from rehabgen.model.vocab import Cause, Status, Tag
-from rehabgen.render.handout import document_title
 from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para
 from rehabgen.render.pdf.fonts import markup
 from rehabgen.render.pdf.printable import patient_label
 from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RED, Theme, styles
+from rehabgen.render.text import (
+    GENERAL_PLAN,
+    HOW_TO_USE,
+    PLACED_ADVICE,
+    causes_sentence,
+    long_date,
+    printed_title,
+    traceability,
+)
 from rehabgen.words.help import routes_for
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
 
 TIER_COLOURS = {"emergency": RED, "urgent": AMBER, "soon": GREY, "green": GREEN, "amber": AMBER, "red": RED}
 """The colour of each graded band, by its code."""
 
-# Advice shown in its own place (cover, how-to-use) rather than among the general advice pages.
-PLACED_ADVICE = frozenset(
-    {"safety_net", "disclaimer", "pain_monitoring", "progression", "peripheralisation", "bone_stress_running"}
-)
-
-
-def _date(value: dt.date | None) -> str | None:
-    return f"{value.day} {value:%B %Y}" if value else None
-
 
 def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
     """Programme title, patient, clinician, dates and goal."""
     s = styles(theme)
     meta = programme.meta
-    out: list[Flowable] = [para(document_title(programme), s["title"])]
+    out: list[Flowable] = [para(printed_title(programme), s["title"])]
     facts: list[tuple[str, str]] = []
     if meta.patient.name:
         facts.append(("For", patient_label(meta)))
@@ -45,14 +44,14 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
     clinician = meta.clinician or (clinic.clinician if clinic else None)
     if clinician:
         facts.append(("Clinician", clinician))
-    if start := _date(meta.start_date):
+    if start := long_date(meta.start_date):
         facts.append(("Starts", start))
     if programme.weeks:
         facts.append(("Length", f"{len(programme.weeks)} weeks, {meta.sessions_per_week} exercise sessions a week"))
     if meta.goal:
         facts.append(("Your goal", meta.goal))
     if printed and printed != meta.start_date:
-        facts.append(("Printed", _date(printed) or ""))
+        facts.append(("Printed", long_date(printed) or ""))
     if facts:
         rows = [[para(k, s["label"]), para(v, s["body"])] for k, v in facts]
         table = Table(rows, colWidths=[theme.body * 8.5, theme.frame_width - theme.body * 8.5])
@@ -73,10 +72,9 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
 def causes_line(programme: Programme, theme: Theme) -> list[Flowable]:
     """Which causes the plan was built around, in plain words."""
     s = styles(theme)
-    causes = [Cause(c) for c in programme.meta.causes]
-    if not causes:
-        return [para("This is a general back-care and running plan: no specific cause was given.", s["body"])]
-    names = "; ".join(CAUSE_INFO[c][0] for c in causes)
+    names = causes_sentence(programme)
+    if names is None:
+        return [para(GENERAL_PLAN, s["body"])]
     return [para(names, s["body"], bold_prefix="Built around:")]
 
 
@@ -177,14 +175,7 @@ def how_to_use(programme: Programme, theme: Theme) -> list[Flowable]:
     """Page 2: how to use the plan: traffic light, stepping up and down, leg symptoms, gates."""
     s = styles(theme)
     out: list[Flowable] = [para("How to use your plan", s["h1"])]
-    out.append(
-        para(
-            "Each week has its exercise sessions, walks and (when it is safe) runs, shown in the calendar. "
-            "The exercise pages explain every exercise and give your dose for each week. Tick each session "
-            "off on the tracking pages and write down your pain once a week.",
-            s["body"],
-        )
-    )
+    out.append(para(HOW_TO_USE, s["body"]))
     out += warnings_box(programme, theme)
     out += traffic_light(programme, theme)
     for advice_id in ("progression", "peripheralisation"):
@@ -299,14 +290,7 @@ def clinician_page(programme: Programme, theme: Theme, template_title: str) -> l
         out.append(para("Movements left out of the plan, and why", s["h3"]))
         out.append(exclusion_table(programme, theme))
     out.append(Spacer(1, theme.body * 0.6))
-    out.append(
-        para(
-            f"rehabgen {programme.rehabgen_version}, inputs {meta.input_hash}. The same profile, template "
-            "and catalogue always give the same plan and the same input code, so this page can be traced "
-            "back to what produced it.",
-            s["small"],
-        )
-    )
+    out.append(para(traceability(programme), s["small"]))
     return out
 
 

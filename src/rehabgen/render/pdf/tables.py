@@ -14,10 +14,22 @@ from rehabgen.model.vocab import Phase
 from rehabgen.render.pdf.flowables import TickBox, boxed, bullets, grid_style, numbered, para
 from rehabgen.render.pdf.pages import checklist
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, Theme, styles
-from rehabgen.words.doses import run_words
-from rehabgen.words.labels import ACTIVITY_NAMES, PHASE_NAMES
+from rehabgen.render.text import (
+    NO_RUNNING,
+    OUTCOME_MEASURES,
+    OUTCOMES_INTRO,
+    OUTCOMES_NOTE,
+    RUNNING_RULES,
+    TRACKING_INTRO,
+    activity,
+    calendar_intro,
+    day_headers,
+    minutes,
+    outcome_times,
+    running_intro,
+    session_label,
+)
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _PHASE_SHORT = {
     Phase.PROTECT: "Protect",
     Phase.RESTORE: "Restore",
@@ -26,32 +38,11 @@ _PHASE_SHORT = {
 }
 
 
-def _minutes(value: float) -> str:
-    return f"{int(value * 60)} s" if value < 1 else f"{value:g} min"
-
-
-def session_label(session: Session) -> str:
-    """A calendar cell's short name for a session."""
-    if session.kind == "exercise":
-        text = f"Exercises {session.variant}"
-    elif session.kind == "walk":
-        text = f"Walk {session.duration_min} min"
-    elif session.kind == "cross_training":
-        text = f"{_activity(session)} {session.duration_min} min"
-    elif session.run is not None and session.run.type == "walk_run":
-        text = f"Walk–run: {run_words(session.run)}"
-    elif session.run is not None:
-        text = f"Run {session.run.km:g} km"
-    else:
-        text = session.title
-    return f"{text} (optional)" if session.optional else text
-
-
 def _day_lines(programme: Programme, week: Week, theme: Theme) -> list[Flowable]:
     """A week's days with sessions, a line each (the large-print calendar)."""
     s = styles(theme)
     start = programme.meta.start_date
-    headers = _day_headers(programme)
+    headers = day_headers(programme)
     out: list[Flowable] = []
     for day in range(1, 8):
         sessions = [session_label(sess) for sess in week.sessions if sess.day == day]
@@ -65,13 +56,6 @@ def _day_lines(programme: Programme, week: Week, theme: Theme) -> list[Flowable]
     return out or [para("Rest", s["cell"])]
 
 
-def _day_headers(programme: Programme) -> list[str]:
-    start = programme.meta.start_date
-    if start is None:
-        return [f"Day {d}" for d in range(1, 8)]
-    return [_WEEKDAYS[(start.weekday() + d) % 7] for d in range(7)]
-
-
 def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -> list[Flowable]:
     """Weeks × days, each cell naming its sessions; phase bands and lighter weeks marked.
 
@@ -79,7 +63,7 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
     """
     s = styles(theme)
     start = programme.meta.start_date
-    header = [para("Week", s["cell_bold"]), *(para(h, s["cell_bold"]) for h in _day_headers(programme))]
+    header = [para("Week", s["cell_bold"]), *(para(h, s["cell_bold"]) for h in day_headers(programme))]
     if pain_column:
         header.append(para("Your pain (0–10)", s["cell_bold"]))
     rows: list[list[Any]] = [header]
@@ -127,46 +111,23 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
         widths = [first_col] + [(width - first_col - pain_w) / 7] * 7
     table = Table(rows, colWidths=widths + ([pain_w] if pain_column else []), repeatRows=1)
     table.setStyle(TableStyle(commands))
-    legend = "  ·  ".join(f"{PHASE_NAMES[p]}" for p in Phase if any(w.phase is p for w in programme.weeks))
     out: list[Flowable] = [para("Your calendar", s["h1"])]
-    where = "on the session sheets" if pain_column else "on the exercise pages"
-    text = (
-        f"Rows are shaded by phase ({legend}). Exercises A and B are the two exercise sessions, {where}. "
-        "Sessions marked optional can be skipped."
-    )
-    if pain_column:
-        text += (
-            " At the end of each week, write your usual pain in the last column (0 = no pain, 10 = the worst "
-            "imaginable), and bring this page to your appointments."
-        )
-    out.append(para(text, s["body"]))
+    out.append(para(calendar_intro(programme, pain_column=pain_column), s["body"]))
     out.append(table)
     return out
-
-
-RUNNING_RULES = (
-    "Run only on your planned days, never two days in a row during the walk–run weeks.",
-    "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
-    "less and did not flare the next morning; otherwise repeat the step.",
-    "Once you run without walking breaks, your weekly distance rises by no more than 10% on your last "
-    "full week, and no run is more than 10% longer than your longest run of the last 4 weeks. Your "
-    "first such week starts at part of your usual distance, in short runs.",
-    "A lighter week runs less than the week before it; the week after picks up where the last full week left off.",
-    "Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking.",
-)
 
 
 def run_table(programme: Programme, runs: list[tuple[int, Session]], theme: Theme) -> Table:
     """One row per run: week, day, what to do, time running and distance."""
     s = styles(theme)
     rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Week", "Day", "Session", "Run time", "About")]]
-    headers = _day_headers(programme)
+    headers = day_headers(programme)
     for week, sess in runs:
         assert sess.run is not None
         run = sess.run
         if run.type == "walk_run":
             what = (
-                f"{run.repeats} × (run {_minutes(run.run_min)}, walk {_minutes(run.walk_min)})"
+                f"{run.repeats} × (run {minutes(run.run_min)}, walk {minutes(run.walk_min)})"
                 f"{' - step ' + str(run.level) if run.level is not None else ''}"
             )
             time = f"{run.repeats * run.run_min:g} min running"
@@ -201,23 +162,10 @@ def running_plan(
     runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
     if not runs:
         why = next((w.message for w in programme.warnings if w.code in ("running_paused",)), None)
-        out.append(
-            para(
-                why
-                or "Running is not part of this plan yet. Keep up the walking and exercises; "
-                "your physiotherapist will tell you when to start the walk–run plan.",
-                s["body"],
-            )
-        )
+        out.append(para(why or NO_RUNNING, s["body"]))
         return out
     first_week = runs[0][0]
-    out.append(
-        para(
-            f"Running starts in week {first_week}. Before your first run, check that you can tick every "
-            "box below. If you cannot, keep going with the exercises and try again in a week.",
-            s["body"],
-        )
-    )
+    out.append(para(running_intro(first_week), s["body"]))
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
     if readiness is not None:
         out += [para(readiness.title, s["h3"]), para(readiness.text, s["body"]), *checklist(readiness.checklist, theme)]
@@ -268,7 +216,7 @@ def _how_to_run(programme: Programme, catalogue: Catalogue, theme: Theme) -> lis
 def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
     """A tick box per session and a 0–10 pain diary per week."""
     s = styles(theme)
-    headers = _day_headers(programme)
+    headers = day_headers(programme)
     rows: list[list[Any]] = [
         [
             para("Week", s["cell_bold"]),
@@ -308,13 +256,7 @@ def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
     table = Table(rows, colWidths=[first] + [day_w] * 7 + [score, score], rowHeights=heights, repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
     out: list[Flowable] = [para("Tracking your progress", s["h1"])]
-    out.append(
-        para(
-            "Tick each session when you have done it. Once a week, write your usual pain and your pain "
-            "on waking the morning after an exercise day (0 = no pain, 10 = the worst imaginable).",
-            s["body"],
-        )
-    )
+    out.append(para(TRACKING_INTRO, s["body"]))
     out.append(table)
     return out
 
@@ -347,36 +289,16 @@ def _short(session: Session) -> str:
     if session.kind == "exercise":
         return f"Ex {session.variant}"
     if session.kind == "cross_training":
-        return _activity(session)
+        return activity(session)
     return {"walk": "Walk", "run": "Run"}[session.kind]
-
-
-def _activity(session: Session) -> str:
-    """A cross-training session's activity in a word or two."""
-    if not session.items:
-        return "Cross-training"
-    item = session.items[0]
-    return ACTIVITY_NAMES.get(item.exercise_id, item.name)
 
 
 def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
     """G5: outcome measures at the start, halfway and the end (free-to-reproduce wording only)."""
     s = styles(theme)
-    weeks = len(programme.weeks)
-    middle = max(1, (weeks + 1) // 2)
-    when = ["At the start", f"Week {middle}", f"Week {weeks}"]
+    when = outcome_times(programme)
     rows: list[list[Any]] = [[para("", s["cell_bold"]), *(para(w, s["cell_bold"]) for w in when)]]
-    measures = [
-        ("Pain right now (0–10)", "/10"),
-        ("Worst pain in the last 24 hours (0–10)", "/10"),
-        ("Pain during running (0–10; leave empty if not running yet)", "/10"),
-        ("Activity 1: running ______ km. How well can you do it? (0 = cannot, 10 = as before)", "/10"),
-        ("Activity 2: ______________________ (0–10)", "/10"),
-        ("Activity 3: ______________________ (0–10)", "/10"),
-        ("Roland-Morris Disability Questionnaire score, if your physiotherapist uses it", "/24"),
-        ("Oswestry Disability Index, if your physiotherapist uses it", "%"),
-    ]
-    for label, unit in measures:
+    for label, unit in OUTCOME_MEASURES:
         rows.append([para(label, s["cell"]), *(para(f"______ {unit}", s["cell_centre"]) for _ in when)])
     width = theme.frame_width
     table = Table(rows, colWidths=[width * 0.46] + [width * 0.18] * 3, repeatRows=1)
@@ -388,17 +310,6 @@ def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
     ]
     table.setStyle(TableStyle(commands))
     out: list[Flowable] = [para("Measuring your progress", s["h1"])]
-    out.append(
-        para(
-            "Fill this in at the start, halfway and at the end, and bring it to your appointments. "
-            "For the activities, pick up to three things your back makes hard, one of them a run of a "
-            "distance you choose, and score how well you can do each one. A change of 2 points or more "
-            "is a real change.",
-            s["body"],
-        )
-    )
-    out.append(
-        para("The questionnaires are given to you by your physiotherapist; only your score goes here.", s["small"])
-    )
+    out += [para(OUTCOMES_INTRO, s["body"]), para(OUTCOMES_NOTE, s["small"])]
     out.append(table)
     return out
