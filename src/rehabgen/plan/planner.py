@@ -41,6 +41,8 @@ from rehabgen.plan.selection import Selector
 from rehabgen.plan.sessions import SteadySessions, check_sessions, pin_warnings
 from rehabgen.plan.slots import MAX_PER_SESSION
 from rehabgen.plan.weeks import resolve_weeks
+from rehabgen.plan.wording import fill_words
+from rehabgen.words.units import units_for
 
 
 def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:
@@ -56,8 +58,8 @@ def build_programme(profile: Profile, catalogue: Catalogue, template: Template |
     sessions_n = _setting(profile, "sessions_per_week", template.default_sessions_per_week)
     meta = _meta(profile, template, weeks_n, sessions_n, catalogue)
     if not decision.status.allows_programme:
-        return referral_programme(profile, decision, meta)
-    return _plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n))
+        return fill_words(referral_programme(profile, decision, meta))
+    return fill_words(_plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n)))
 
 
 def _setting(profile: Profile, name: str, template_default: int | None) -> int:
@@ -84,6 +86,7 @@ def _meta(profile: Profile, template: Template, weeks: int, sessions: int, catal
         goal=profile.goal,
         start_date=profile.start_date,
         region=profile.region.value if profile.region else None,
+        units=units_for(profile.region.value if profile.region else None, profile.units),
         causes=[c.value for c in profile.causes],
         sessions_per_week=sessions,
         programme_weeks=weeks,
@@ -146,7 +149,7 @@ def _general_warnings(profile: Profile, layout: Layout, running: RunningPlan) ->
             PlanWarning(
                 code="conflicting_directional_bias",
                 message="Disc-type pain is often eased by arching and facet or stenosis pain by bending "
-                "forward, so this plan avoids both directions in the early weeks. A physiotherapist can "
+                "forward, so this plan avoids both directions in the early weeks. A {physio} can "
                 "check which direction helps you.",
             )
         )

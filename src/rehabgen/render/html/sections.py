@@ -19,6 +19,7 @@ from rehabgen.render.text import (
     NEUTRAL_HEADER,
     PLACED_ADVICE,
     causes_sentence,
+    clinician_heading,
     long_date,
     printed_title,
     traceability,
@@ -187,7 +188,7 @@ def clinician(programme: Programme, template_title: str, ids: Ids) -> Part:
     if programme.exclusions:
         content += heading(3, "Movements left out of the plan, and why") + _exclusions(programme, ids)
     content += para(traceability(programme), class_="small")
-    return Part("clinician", "For your physiotherapist or doctor", content)
+    return Part("clinician", clinician_heading(programme), content)
 
 
 def _exclusions(programme: Programme, ids: Ids) -> str:

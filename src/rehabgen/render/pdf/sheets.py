@@ -22,6 +22,7 @@ from rehabgen.render.pdf.styles import PHASE_TINT, RULE, Theme, styles
 from rehabgen.render.sheets import DAY_NAMES, Block, Sheet, SheetRow, blocks
 from rehabgen.words.doses import run_words
 from rehabgen.words.labels import PHASE_NAMES
+from rehabgen.words.units import Units
 
 PICTURE_W = 72.0
 PICTURE_H = 43.0
@@ -47,7 +48,7 @@ def session_sheets(
     for block in blocks(programme):
         for sheet in block.sheets:
             out += sheet_flowables(sheet, catalogue, theme, pictures)
-        out += block_extras(block, theme)
+        out += block_extras(block, theme, programme.meta.units)
     return out
 
 
@@ -196,13 +197,13 @@ def tick_row(sheet: Sheet, theme: Theme) -> list[Flowable]:
     return [KeepTogether([Spacer(1, 4), para("Tick each session when you have done it:", s["label"]), table])]
 
 
-def block_extras(block: Block, theme: Theme) -> list[Flowable]:
+def block_extras(block: Block, theme: Theme, units: Units = "km") -> list[Flowable]:
     """The block's runs and cross-training, week by week in the sheets' columns (walks are in the calendar)."""
     s = styles(theme)
     weeks = block.weeks
     lines: dict[str, dict[int, list[str]]] = {}
     for week in weeks:
-        for label, sessions in _others(week.sessions).items():
+        for label, sessions in _others(week.sessions, units).items():
             lines.setdefault(label, {})[week.week] = [_day_words(days, text) for text, days in sessions.items()]
     if not lines:
         return []
@@ -218,12 +219,12 @@ def block_extras(block: Block, theme: Theme) -> list[Flowable]:
     return [CondPageBreak(theme.body * 8), table, Spacer(1, theme.body)]
 
 
-def _others(sessions: list[Session]) -> dict[str, dict[str, list[int]]]:
+def _others(sessions: list[Session], units: Units) -> dict[str, dict[str, list[int]]]:
     """Runs and cross-training of a week: label → words → days."""
     found: dict[str, dict[str, list[int]]] = {}
     for sess in sessions:
         if sess.kind == "run" and sess.run is not None:
-            label, text = "Runs", run_words(sess.run)
+            label, text = "Runs", run_words(sess.run, units)
         elif sess.kind == "cross_training":  # walks are in the calendar
             label, text = "Other exercise", sess.title
         else:

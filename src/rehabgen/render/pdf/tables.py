@@ -24,11 +24,13 @@ from rehabgen.render.text import (
     activity,
     calendar_intro,
     day_headers,
+    for_region,
     minutes,
     outcome_times,
     running_intro,
     session_label,
 )
+from rehabgen.words.units import distance
 
 _PHASE_SHORT = {
     Phase.PROTECT: "Protect",
@@ -45,7 +47,7 @@ def _day_lines(programme: Programme, week: Week, theme: Theme) -> list[Flowable]
     headers = day_headers(programme)
     out: list[Flowable] = []
     for day in range(1, 8):
-        sessions = [session_label(sess) for sess in week.sessions if sess.day == day]
+        sessions = [session_label(sess, programme.meta.units) for sess in week.sessions if sess.day == day]
         if not sessions:
             continue
         when = headers[day - 1]
@@ -74,7 +76,7 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
         if week.deload:
             lines.append(para("Lighter week", s["cell_bold"]))
         if week.running_km:
-            lines.append(para(f"{week.running_km:g} km running", s["cell"]))
+            lines.append(para(f"{distance(week.running_km, programme.meta.units)} running", s["cell"]))
         row: list[Any] = [lines]
         if theme.large:  # a line per day: seven columns would break words at this size
             row.append(_day_lines(programme, week, theme))
@@ -91,7 +93,7 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
             for session in week.sessions:
                 if session.day == day:
                     style = s["cell_bold"] if session.kind in ("exercise", "run") else s["cell"]
-                    cell.append(para(session_label(session), style))
+                    cell.append(para(session_label(session, programme.meta.units), style))
             if not any(sess.day == day for sess in week.sessions):
                 cell.append(para("Rest", s["cell"]))
             row.append(cell)
@@ -140,7 +142,7 @@ def run_table(programme: Programme, runs: list[tuple[int, Session]], theme: Them
                 para(headers[sess.day - 1], s["cell"]),
                 para(what, s["cell"]),
                 para(time, s["cell"]),
-                para(f"{run.km:g} km", s["cell"]),
+                para(distance(run.km, programme.meta.units), s["cell"]),
             ]
         )
     width = theme.frame_width
@@ -162,7 +164,7 @@ def running_plan(
     runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
     if not runs:
         why = next((w.message for w in programme.warnings if w.code in ("running_paused",)), None)
-        out.append(para(why or NO_RUNNING, s["body"]))
+        out.append(para(why or for_region(NO_RUNNING, programme), s["body"]))
         return out
     first_week = runs[0][0]
     out.append(para(running_intro(first_week), s["body"]))
@@ -182,7 +184,7 @@ def running_plan(
     if gate_text:
         out.append(para(gate_text, s["body"], bold_prefix="Before every run:"))
     weekly = [(w.week, w.running_km) for w in programme.weeks if w.running_km]
-    distances = "; ".join(f"week {wk}: {km:g} km" for wk, km in weekly)
+    distances = "; ".join(f"week {wk}: {distance(km, programme.meta.units)}" for wk, km in weekly)
     out.append(para(f"About how far you run each week: {distances}.", s["small"]))
     out += _how_to_run(programme, catalogue, theme)
     return out
@@ -298,7 +300,7 @@ def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
     s = styles(theme)
     when = outcome_times(programme)
     rows: list[list[Any]] = [[para("", s["cell_bold"]), *(para(w, s["cell_bold"]) for w in when)]]
-    for label, unit in OUTCOME_MEASURES:
+    for label, unit in ((for_region(label, programme), unit) for label, unit in OUTCOME_MEASURES):
         rows.append([para(label, s["cell"]), *(para(f"______ {unit}", s["cell_centre"]) for _ in when)])
     width = theme.frame_width
     table = Table(rows, colWidths=[width * 0.46] + [width * 0.18] * 3, repeatRows=1)
@@ -310,6 +312,6 @@ def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
     ]
     table.setStyle(TableStyle(commands))
     out: list[Flowable] = [para("Measuring your progress", s["h1"])]
-    out += [para(OUTCOMES_INTRO, s["body"]), para(OUTCOMES_NOTE, s["small"])]
+    out += [para(OUTCOMES_INTRO, s["body"]), para(for_region(OUTCOMES_NOTE, programme), s["small"])]
     out.append(table)
     return out
