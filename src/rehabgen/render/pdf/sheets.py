@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session
-from rehabgen.render.pdf.flowables import TickBox, para
+from rehabgen.render.pdf.flowables import Stack, TickBox, TickLabel, para
 from rehabgen.render.pdf.pages import warnings_box
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import PHASE_TINT, RULE, Theme, styles
@@ -107,10 +107,13 @@ def _table(sheet: Sheet, catalogue: Catalogue, theme: Theme, pictures: PictureSt
         para("Exercise. Tick the box under the week when you have done the session.", s["cell_bold"]),
     ]
     lighter = {span.weeks[0] for row in sheet.rows for span in row.doses if span.lighter}
-    header += [_week_head(sheet, w, w in lighter, week_w, theme) for w in weeks]
+    header += [Stack(_week_head(sheet, w, w in lighter, week_w, theme)) for w in weeks]
     rows: list[list[Any]] = [header]
     for row in sheet.rows:
-        cells: list[Any] = [_picture(row, catalogue, pictures, PICTURE_W, PICTURE_H), _about(row, catalogue, theme)]
+        cells: list[Any] = [
+            _picture(row, catalogue, pictures, PICTURE_W, PICTURE_H),
+            Stack(_about(row, catalogue, theme)),
+        ]
         by_week = {w: span.words for span in row.doses for w in span.weeks}
         cells += [para(by_week.get(w, "–"), s["cell"]) for w in weeks]
         rows.append(cells)
@@ -126,19 +129,7 @@ def _week_head(sheet: Sheet, week: int, lighter: bool, width: float, theme: Them
     out: list[Flowable] = [para(f"Week {week}" + (" (lighter)" if lighter else ""), s["cell_bold"])]
     for mark in (m for m in sheet.marks if m.week == week):
         label = DAY_NAMES[mark.day - 1] + (f" {mark.date.day}" if mark.date else "")
-        box = Table([[TickBox(size), para(label, s["cell"])]], colWidths=[size + 3, width - size - 9])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ]
-            )
-        )
-        out.append(box)
+        out.append(TickLabel(label, s["cell"], size))
     return out
 
 

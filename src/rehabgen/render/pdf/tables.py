@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session, Week
 from rehabgen.model.vocab import Phase
-from rehabgen.render.pdf.flowables import TickBox, boxed, bullets, grid_style, numbered, para
+from rehabgen.render.pdf.flowables import Stack, TickBox, boxed, bullets, grid_style, numbered, para
 from rehabgen.render.pdf.pages import checklist
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, Theme, styles
 from rehabgen.render.text import (
@@ -77,7 +77,7 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
             lines.append(para("Lighter week", s["cell_bold"]))
         if week.running_km:
             lines.append(para(f"{distance(week.running_km, programme.meta.units)} running", s["cell"]))
-        row: list[Any] = [lines]
+        row: list[Any] = [Stack(lines)]
         if theme.large:  # a line per day: seven columns would break words at this size
             row.append(_day_lines(programme, week, theme))
             if pain_column:
@@ -96,7 +96,7 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
                     cell.append(para(session_label(session, programme.meta.units), style))
             if not any(sess.day == day for sess in week.sessions):
                 cell.append(para("Rest", s["cell"]))
-            row.append(cell)
+            row.append(Stack(cell))
         if pain_column:
             row.append("")
         rows.append(row)
