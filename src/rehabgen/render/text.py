@@ -34,6 +34,11 @@ HOW_TO_USE = (
     "The exercise pages explain every exercise and give your dose for each week. Tick each session "
     "off on the tracking pages and write down your pain once a week."
 )
+SHEETS_INTRO = (
+    "Each sheet is one exercise session for a few weeks. Do the exercises from the top down, at the dose in "
+    "this week's column, and tick the day when you have done them. “Each side” means the whole dose on one "
+    "side, then the other. An optional exercise is only for days when it eases your symptoms."
+)
 EXERCISES_INTRO = (
     "Each card shows how to do the exercise and your dose for every week it is in your plan. "
     "Where a card says “each side”, do the repetitions on one side, then the other."

@@ -20,6 +20,7 @@ from rehabgen.render.pdf.pages import warnings_box
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import PHASE_TINT, RULE, Theme, styles
 from rehabgen.render.sheets import DAY_NAMES, Block, Sheet, SheetRow, blocks
+from rehabgen.render.text import SHEETS_INTRO
 from rehabgen.words.doses import run_words
 from rehabgen.words.labels import PHASE_NAMES
 from rehabgen.words.units import Units
@@ -35,14 +36,7 @@ def session_sheets(
     """Every block's sheets, then its runs and cross-training; with ``warnings``, the plan's notes first."""
     s = styles(theme)
     out: list[Flowable] = [para("Your sessions, week by week", s["h1"])]
-    out.append(
-        para(
-            "Each sheet is one exercise session for a few weeks. Do the exercises from the top down, at the dose "
-            "in this week's column, and tick the day when you have done them. “Each side” means the whole dose "
-            "on one side, then the other. An optional exercise is only for days when it eases your symptoms.",
-            s["body"],
-        )
-    )
+    out.append(para(SHEETS_INTRO, s["body"]))
     if warnings:
         out += warnings_box(programme, theme)
     for block in blocks(programme):
