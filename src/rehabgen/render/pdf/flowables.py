@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from rehabgen.render.pdf.fonts import SANS, SANS_BOLD, markup
 from rehabgen.render.pdf.styles import RULE, Theme
@@ -164,6 +164,24 @@ def numbered(items: Sequence[str], style: ParagraphStyle) -> list[Flowable]:
         else Paragraph(markup(item), hung, bulletText=f"{n}.")
         for n, item in enumerate(items, 1)
     ]
+
+
+def side_by_side(columns: list[list[Flowable]], theme: Theme) -> list[Flowable]:
+    """Two blocks of flowables in two columns; one block, or large print, stacks them (each kept together)."""
+    if len(columns) < 2 or theme.large:
+        return [KeepTogether(column) for column in columns]
+    half = theme.frame_width / 2
+    table = Table([columns], colWidths=[half, half])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 8),
+            ]
+        )
+    )
+    return [table]
 
 
 def boxed(

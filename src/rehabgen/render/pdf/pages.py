@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
 from rehabgen.model.vocab import Cause, Status, Tag
-from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para
+from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para, side_by_side
 from rehabgen.render.pdf.fonts import markup
 from rehabgen.render.pdf.printable import patient_label
 from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RED, Theme, styles
@@ -206,22 +206,7 @@ def step_rules(programme: Programme, theme: Theme) -> list[Flowable]:
             columns.append(
                 [para(advice.title, s["h3"]), para(advice.text, s["small"]), *bullets(advice.points, s["small"])]
             )
-    if not columns:
-        return []
-    if len(columns) == 1 or theme.large:
-        return [KeepTogether(c) for c in columns]
-    half = theme.frame_width / 2
-    table = Table([columns], colWidths=[half, half])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 8),
-            ]
-        )
-    )
-    return [table]
+    return side_by_side(columns, theme)
 
 
 def checklist(items: list[str], theme: Theme) -> list[Flowable]:

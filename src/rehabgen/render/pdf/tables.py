@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session, Week
 from rehabgen.model.vocab import Phase
-from rehabgen.render.pdf.flowables import Stack, TickBox, boxed, bullets, grid_style, numbered, para
+from rehabgen.render.pdf.flowables import Stack, TickBox, boxed, bullets, grid_style, numbered, para, side_by_side
 from rehabgen.render.pdf.pages import checklist
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, Theme, styles
 from rehabgen.render.text import (
@@ -199,20 +199,7 @@ def _how_to_run(programme: Programme, catalogue: Catalogue, theme: Theme) -> lis
     for exercise_id in ids:
         ex = catalogue[exercise_id]
         blocks.append([para(f"How to do it: {ex.name}", s["h3"]), *numbered(ex.steps, s["body"])])
-    if len(blocks) < 2 or theme.large:
-        return [KeepTogether(block) for block in blocks]
-    half = theme.frame_width / 2
-    table = Table([blocks], colWidths=[half, half])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 8),
-            ]
-        )
-    )
-    return [table]
+    return side_by_side(blocks, theme)
 
 
 def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
