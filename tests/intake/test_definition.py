@@ -123,3 +123,9 @@ def test_the_readme_roster_table_is_generated_from_the_questionnaire(update_gold
     if update_golden:
         README.write_text(wanted, encoding="utf-8")
     assert text == wanted, "the README's roster table is stale: run pytest --update-golden"
+
+
+def test_the_readme_gives_the_number_of_questions() -> None:
+    assert f"Each of its {len(QUESTIONNAIRE.questions)} questions fills one profile field" in README.read_text(
+        encoding="utf-8"
+    )

@@ -26,6 +26,7 @@ from rehabgen.model.questionnaire import Audience, Choice, Condition, Question, 
 from rehabgen.model.vocab import Region, Status
 from rehabgen.plan.referral import referral_programme
 from rehabgen.words.help import HelpRoutes, routes_for
+from rehabgen.words.labels import CONCERN_TEXT
 
 _RANGE_ERRORS = frozenset({"greater_than_equal", "less_than_equal", "greater_than", "less_than"})
 _YES = frozenset({"y", "yes"})
@@ -43,8 +44,9 @@ class Emergency:
 
     headline: str
     action: str
-    details: list[str]
     reasons: list[str]
+    why: list[str]
+    """Why each kind of sign matters, said calmly (the referral page's words)."""
     routes: HelpRoutes
     region_known: bool
     """False when the region was not yet given: ``routes`` is then the general advice for any region."""
@@ -276,8 +278,8 @@ class Intake:
         return Emergency(
             referral.headline,
             referral.action,
-            list(referral.details),
             list(programme.reasons),
+            [CONCERN_TEXT[c] for c in decision.concerns],
             routes_for(profile.region),
             region_known=profile.region is not None,
         )
