@@ -124,11 +124,15 @@ def test_a_completed_intake_writes_the_same_profile_as_the_hand_written_one(
     child.sendline("answers.yaml")
     child.expect("Saved answers.yaml")
     child.expect(r"Make the handout now\? \[Y/n\]")
-    child.sendline("n")
+    child.sendline("y")
+    child.expect(r"Save the handout as \[handout.pdf\]:")
+    child.sendline("handout.html")  # the web page: the quickest handout to make
+    child.expect("Saved handout.html", timeout=30)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert existing.read_text(encoding="utf-8") == "# someone else's file\n"
+    assert "<h1" in (tmp_path / "handout.html").read_text(encoding="utf-8")
     written = load_profile(tmp_path / "answers.yaml")
     by_hand = load_profile(FIXTURES / "intake_runner.yaml")
     assert written == by_hand
