@@ -24,6 +24,8 @@ SCHEMAS = ROOT / "schemas"
 SHIPPED = {
     "exercise": sorted((ROOT / "exercises").glob("*.yaml")),
     "template": sorted((ROOT / "programs").glob("*.yaml")),
+    "exercise_translation": sorted((ROOT / "exercises" / "i18n").glob("*/*.yaml")),
+    "template_translation": sorted((ROOT / "programs" / "i18n").glob("*/*.yaml")),
     "profile": [EXAMPLES / "profile.yaml"],
     "clinic": [EXAMPLES / "clinic.yaml"],
 }
