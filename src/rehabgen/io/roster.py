@@ -52,6 +52,7 @@ SCALAR_COLUMNS = (
     "start_date",
     "region",
     "units",
+    "language",
 )
 LIST_COLUMNS = ("causes", "equipment")
 COLUMNS = ("patient_id", "patient_name", *SCALAR_COLUMNS, *LIST_COLUMNS, "numbness", "weakness", "red_flags")

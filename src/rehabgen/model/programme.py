@@ -200,6 +200,8 @@ class Meta(StrictModel):
     session_size: int | None = None
     """Most exercises a session holds (optional ones aside)."""
     age: int | None = None
+    language: str = "en"
+    """The language of every text in this document and of the handout printed from it (codes stay English)."""
 
 
 class Programme(StrictModel):

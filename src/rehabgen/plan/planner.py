@@ -24,6 +24,7 @@ import json
 
 from rehabgen._version import __version__
 from rehabgen.clinical.triage import Triage, triage
+from rehabgen.i18n import SOURCE_LANGUAGE, _, use_language
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Patient, Profile
 from rehabgen.model.programme import Meta, PlanWarning, Programme
@@ -45,21 +46,38 @@ from rehabgen.plan.wording import fill_words
 from rehabgen.words.units import units_for
 
 
-def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:
-    """Triage the profile and, when a programme is allowed, plan it week by week.
+def build_programme(
+    profile: Profile, catalogue: Catalogue, template: Template | None = None, *, language: str | None = None
+) -> Programme:
+    """Triage the profile and, when a programme is allowed, plan it week by week, in its language.
+
+    The language is ``language``, else the profile's, else the template's (``handout.language``), else
+    English; every text the programme carries is written in it (``meta.language``), and the catalogue and
+    template must already be in it (``Catalogue.translated``, ``Translations.template``).
 
     Raises:
         TemplateError: the template leaves an exercise session empty for this profile (its bans, with the
             profile's exclusions, rule out everything that could fill it).
+        ValueError: the catalogue's words are in another language than the programme's.
     """
     template = template or DEFAULT_TEMPLATE
-    decision = triage(profile)
-    weeks_n = _setting(profile, "programme_weeks", template.default_weeks)
-    sessions_n = _setting(profile, "sessions_per_week", template.default_sessions_per_week)
-    meta = _meta(profile, template, weeks_n, sessions_n, catalogue)
-    if not decision.status.allows_programme:
-        return fill_words(referral_programme(profile, decision, meta))
-    return fill_words(_plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n)))
+    chosen = programme_language(profile, template, language)
+    if catalogue.language != chosen:
+        raise ValueError(f"the catalogue is in '{catalogue.language}' but the programme is in '{chosen}'")
+    with use_language(chosen):
+        decision = triage(profile)
+        weeks_n = _setting(profile, "programme_weeks", template.default_weeks)
+        sessions_n = _setting(profile, "sessions_per_week", template.default_sessions_per_week)
+        meta = _meta(profile, template, (weeks_n, sessions_n), catalogue, chosen)
+        if not decision.status.allows_programme:
+            return fill_words(referral_programme(profile, decision, meta))
+        return fill_words(_plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n)))
+
+
+def programme_language(profile: Profile, template: Template | None = None, chosen: str | None = None) -> str:
+    """The language a programme is written in: ``chosen``, else the profile's, else the template's, else English."""
+    template = template or DEFAULT_TEMPLATE
+    return chosen or profile.language or template.handout.language or SOURCE_LANGUAGE
 
 
 def _setting(profile: Profile, name: str, template_default: int | None) -> int:
@@ -70,12 +88,16 @@ def _setting(profile: Profile, name: str, template_default: int | None) -> int:
     return value
 
 
-def _meta(profile: Profile, template: Template, weeks: int, sessions: int, catalogue: Catalogue) -> Meta:
-    payload = {
-        "profile": profile.model_dump(mode="json"),
+def _meta(profile: Profile, template: Template, size: tuple[int, int], catalogue: Catalogue, language: str) -> Meta:
+    weeks, sessions = size
+    payload: dict[str, object] = {
+        "profile": _without_language(profile.model_dump(mode="json")),
         "template": template.model_dump(mode="json"),
         "catalogue": catalogue.fingerprint,
     }
+    payload["template"]["handout"].pop("language", None)  # type: ignore[index]
+    if language != SOURCE_LANGUAGE:  # an English plan keeps the input code it had before languages came
+        payload["language"] = language
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return Meta(
         title=template.title,
@@ -92,7 +114,13 @@ def _meta(profile: Profile, template: Template, weeks: int, sessions: int, catal
         programme_weeks=weeks,
         session_size=template.session_size or MAX_PER_SESSION,
         age=profile.age,
+        language=language,
     )
+
+
+def _without_language(data: dict[str, object]) -> dict[str, object]:
+    data.pop("language", None)
+    return data
 
 
 def _plan(
@@ -148,24 +176,28 @@ def _general_warnings(profile: Profile, layout: Layout, running: RunningPlan) ->
         warnings.append(
             PlanWarning(
                 code="conflicting_directional_bias",
-                message="Disc-type pain is often eased by arching and facet or stenosis pain by bending "
-                "forward, so this plan avoids both directions in the early weeks. A {physio} can "
-                "check which direction helps you.",
+                message=_(
+                    "Disc-type pain is often eased by arching and facet or stenosis pain by bending "
+                    "forward, so this plan avoids both directions in the early weeks. A {physio} can "
+                    "check which direction helps you."
+                ),
             )
         )
     if profile.has(*BONE_STRESS_CAUSES) and layout.weeks < 12:
         warnings.append(
             PlanWarning(
                 code="bone_stress_short_programme",
-                message="Recovery from a stress fracture or spondylolysis usually takes 12 weeks or more; "
-                "this plan is shorter, so plan a review with your clinician at its end.",
+                message=_(
+                    "Recovery from a stress fracture or spondylolysis usually takes 12 weeks or more; "
+                    "this plan is shorter, so plan a review with your clinician at its end."
+                ),
             )
         )
     if layout.weeks < 6:
         warnings.append(
             PlanWarning(
                 code="short_programme",
-                message="Muscles need about 6 weeks of regular training to get stronger; consider a longer plan.",
+                message=_("Muscles need about 6 weeks of regular training to get stronger; consider a longer plan."),
             )
         )
     if layout.running_blocked_by and profile.weekly_running_km > 0:

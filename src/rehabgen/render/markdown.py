@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rehabgen.i18n import _
 from rehabgen.io.cache import Cache
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Tier, Week
@@ -45,14 +46,14 @@ def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
         out += [f"- {_md(d)}" for d in ref.details] + [""]
     if programme.status.is_referral:
         if programme.reasons:
-            out += ["Your answers that led to this:", ""] + [f"- {_md(r)}" for r in programme.reasons] + [""]
+            out += [_("Your answers that led to this:"), ""] + [f"- {_md(r)}" for r in programme.reasons] + [""]
         out += _advice(programme)
         out.append(_footer(programme))
         return "\n".join(out) + "\n"
 
     if programme.warnings:
-        out += ["## Please note", ""] + [f"- {_md(w.message)}" for w in programme.warnings] + [""]
-    out += ["## Your plan at a glance", ""]
+        out += [_("## Please note"), ""] + [f"- {_md(w.message)}" for w in programme.warnings] + [""]
+    out += [_("## Your plan at a glance"), ""]
     for span in programme.phases:
         weeks = f"week {span.from_week}" if span.from_week == span.to_week else f"weeks {span.from_week}-{span.to_week}"
         out.append(f"- **{span.name}** ({weeks}): {_md(span.goal)}")
@@ -64,7 +65,7 @@ def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
         out += _week(week)
     out += _exercises(programme, catalogue)
     if programme.exclusions:
-        out += ["## Left out of this plan, and why", ""]
+        out += [_("## Left out of this plan, and why"), ""]
         groups: dict[tuple[int, int, str], list[str]] = {}
         for e in programme.exclusions:
             groups.setdefault((e.from_week, e.to_week, e.because), []).append(TAG_LABELS[e.tag])
@@ -107,18 +108,18 @@ def render(handout: Handout, cache: Cache | None = None) -> bytes:
 def _week(week: Week) -> list[str]:
     """One week: its sessions by day, with each exercise's dose."""
     out: list[str] = []
-    title = f"## Week {week.week}: {PHASE_NAMES[week.phase]}" + (" (lighter week)" if week.deload else "")
+    title = f"## Week {week.week}: {PHASE_NAMES[week.phase]}" + (_(" (lighter week)") if week.deload else "")
     out += [title, ""]
     out += [f"_{_md(n)}_" for n in week.notes] + ([""] if week.notes else [])
     for session in week.sessions:
-        day = _DAYS[session.day - 1] if session.date is None else session.date.strftime("%a %d %b")
-        flag = " (optional)" if session.optional else ""
+        day = _DAYS[session.day - 1] if session.date is None else session.date.strftime(_("%a %d %b"))
+        flag = _(" (optional)") if session.optional else ""
         out.append(f"- **{day}** - {_md(session.title)}{flag}, about {session.duration_min} min")
         if session.run is not None and session.run.gate:
             out.append(f"  - {_md(session.run.gate)}")
         if session.kind == "exercise":
             for item in session.items:
-                opt = " (optional)" if item.optional else ""
+                opt = _(" (optional)") if item.optional else ""
                 load = f" - {_md(item.load)}" if item.load else ""
                 out.append(f"  - {_md(item.name)}: {_md(dose_words(item))}{opt}{load}")
     out.append("")
@@ -127,7 +128,7 @@ def _week(week: Week) -> list[str]:
 
 def _exercises(programme: Programme, catalogue: Catalogue) -> list[str]:
     """How to do each exercise of the programme."""
-    out = ["## How to do each exercise", ""]
+    out = [_("## How to do each exercise"), ""]
     notes = notes_by_id(programme)
     for exercise_id in programme.exercise_ids():
         ex = catalogue.exercises.get(exercise_id)
@@ -141,8 +142,8 @@ def _exercises(programme: Programme, catalogue: Catalogue) -> list[str]:
             why = ", ".join(CAUSE_INFO[c][0] for c in exercise_notes.why_causes)
             out += [f"Why it is in your plan: {_md(why)}.", ""]
         out += [f"{i}. {_md(step)}" for i, step in enumerate(ex.steps, 1)] + [""]
-        out += ["Tips: " + " ".join(_md(c) for c in ex.cues), ""]
-        out += ["Avoid: " + " ".join(_md(m) for m in ex.mistakes), ""]
+        out += [_("Tips: ") + " ".join(_md(c) for c in ex.cues), ""]
+        out += [_("Avoid: ") + " ".join(_md(m) for m in ex.mistakes), ""]
         muscles = ", ".join(MUSCLE_LABELS[m] for m in ex.muscles.primary)
         out += [f"Works: {muscles}.", ""]
         cautions = exercise_notes.cautions if exercise_notes is not None else []
@@ -154,5 +155,5 @@ def _exercises(programme: Programme, catalogue: Catalogue) -> list[str]:
             if other is not None and other in catalogue
         ]
         if ladder:
-            out += ["Versions: " + "; ".join(ladder) + ".", ""]
+            out += [_("Versions: ") + "; ".join(ladder) + ".", ""]
     return out

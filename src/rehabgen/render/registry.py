@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from rehabgen.errors import Problem, UsageError
+from rehabgen.i18n import use_language
 
 if TYPE_CHECKING:  # the table is read by ``--help``: it imports nothing heavy
     from rehabgen.io.cache import Cache
@@ -50,7 +51,10 @@ class OutputFormat:
     def warnings(self, handout: Handout) -> list[str]:
         """What this format cannot show of the handout as given (e.g. a name the PDF's fonts lack)."""
         check = getattr(importlib.import_module(self.module), "warnings", None)
-        return list(check(handout)) if check is not None else []
+        if check is None:
+            return []
+        with use_language(handout.programme.meta.language):
+            return list(check(handout))
 
 
 FORMATS: dict[str, OutputFormat] = {
@@ -118,5 +122,7 @@ def format_for_suffix(suffix: str) -> OutputFormat | None:
 
 
 def render(handout: Handout, format_name: str, *, cache: Cache | None = None) -> bytes:
-    """The handout in one format, as bytes (text formats are UTF-8)."""
-    return get_format(format_name).renderer()(handout, cache)
+    """The handout in one format, as bytes (text formats are UTF-8), in the programme's language."""
+    renderer = get_format(format_name).renderer()
+    with use_language(handout.programme.meta.language):
+        return renderer(handout, cache)
