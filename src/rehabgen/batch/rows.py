@@ -19,6 +19,7 @@ from rehabgen.io.roster import RosterRow
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.template import Template
+from rehabgen.plan.planner import programme_language
 from rehabgen.render.handout import Handout, HandoutOptions
 from rehabgen.render.registry import get_format
 
@@ -41,6 +42,7 @@ _WORK: dict[str, Work] = {}
 def init(work: Work) -> None:
     """Set what ``process`` uses (once per worker process, or once in the main process for one job)."""
     _WORK["work"] = work
+    _IN_LANGUAGE.clear()
 
 
 def process(row: RosterRow, targets: dict[str, str]) -> Entry:
@@ -61,13 +63,15 @@ def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
         return entry
     try:
         profile = api.profile_from_dict(row.data, source=row.source)
-        programme = api.build_programme(profile, work.catalogue, work.template)  # a template may empty a session
+        language = programme_language(profile, work.template, None if profile.language else work.options.language)
+        catalogue, template = _in_language(language, work)
+        programme = api.build_programme(profile, catalogue, template, language=language)  # may empty a session
     except InputError as exc:
         entry.errors = [_row_problem(p, row) for p in exc.problems]
         return entry
     entry.status = programme.status.value
     entry.warnings = [w.message for w in programme.warnings]
-    handout = Handout(programme, work.catalogue, work.template, work.clinic, work.printed)
+    handout = Handout(programme, catalogue, template, work.clinic, work.printed)
     writes, kept = _plan_files(entry, targets, work)
     if entry.errors:
         entry.status = "OUTPUT_ERROR"
@@ -86,6 +90,24 @@ def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
     for name, data in rendered.items():
         _write(entry, name, data, work)
     return entry
+
+
+_IN_LANGUAGE: dict[str, tuple[Catalogue, Template]] = {}
+
+
+def _in_language(language: str, work: Work) -> tuple[Catalogue, Template]:
+    """The catalogue and template in ``language``, read once per worker."""
+    if language not in _IN_LANGUAGE:
+        options = work.options
+        _IN_LANGUAGE[language] = api.in_language(
+            language,
+            work.catalogue,
+            work.template,
+            folders=options.catalogue_dirs,
+            template_folders=options.template_dirs,
+            cache=options.cache or False,
+        )
+    return _IN_LANGUAGE[language]
 
 
 def _plan_files(entry: Entry, targets: dict[str, str], work: Work) -> tuple[set[str], list[str]]:

@@ -11,9 +11,11 @@ import typer
 
 from rehabgen.cli.app import (
     CatalogueOpt,
+    LangOpt,
     TemplateOpt,
     app,
     cache,
+    catalogue_dirs,
     complete_format,
     err,
     fail,
@@ -92,6 +94,7 @@ def plan(
     large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
     layout: Annotated[Layout | None, typer.Option("--layout", help=LAYOUT_HELP)] = None,
     catalogue_folders: CatalogueOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Triage a profile and write its programme as a PDF handout, a web page, JSON, Markdown or a calendar.
 
@@ -101,6 +104,7 @@ def plan(
     """
     from rehabgen import api
     from rehabgen.errors import ProfileError
+    from rehabgen.plan.planner import programme_language
     from rehabgen.render.handout import HandoutOptions
 
     fmt = _chosen_format(output_format, output)
@@ -115,9 +119,17 @@ def plan(
         if fmt.name == "json":
             print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
         fail(str(exc))
-    catalogue = load_catalogue(catalogue_folders)
+    language = programme_language(profile, chosen, lang)
+    catalogue, chosen = api.in_language(
+        language,
+        load_catalogue(catalogue_folders),
+        chosen,
+        folders=catalogue_dirs(catalogue_folders),
+        template_folders=template_dirs(),
+        cache=cache() or False,
+    )
     branding = api.load_clinic(clinic) if clinic else None
-    programme = api.build_programme(profile, catalogue, chosen)
+    programme = api.build_programme(profile, catalogue, chosen, language=language)
     data = api.render_handout(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )

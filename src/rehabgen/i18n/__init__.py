@@ -157,6 +157,15 @@ def short_date(value: dt.date) -> str:
     return format_date(value, format=_("d MMM"), locale=_locale())
 
 
+def day_and_date(value: dt.date) -> str:
+    """``Mon 07 Dec``; ``lun 07 dic``: a session's day in a list of sessions."""
+    from babel.dates import format_date
+
+    if _LANGUAGE.get() == SOURCE_LANGUAGE:
+        return value.strftime("%a %d %b")
+    return format_date(value, format="EEE dd MMM", locale=_locale())
+
+
 def weekday_names(width: Literal["abbreviated", "wide"] = "abbreviated") -> tuple[str, ...]:
     """Monday to Sunday: ``Mon`` … (``abbreviated``) or ``Monday`` … (``wide``), in the current language."""
     from babel.dates import get_day_names

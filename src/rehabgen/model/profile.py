@@ -170,7 +170,7 @@ class Profile(StrictModel):
     start_date: Annotated[dt.date, AfterValidator(in_date_window)] | None = None
     """Optional first day of the programme (YYYY-MM-DD, 2000-01-01 to 2099-12-31); dates the handout and calendar."""
     region: Annotated[Region | None, Field(json_schema_extra=_any_case)] = None
-    """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU)."""
+    """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU, ES, MX)."""
     units: Literal["km", "mi"] | None = None
     """Distances on the handout in kilometres or miles; default by region (miles in the US). The running
     fields above are always in kilometres."""

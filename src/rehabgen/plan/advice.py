@@ -69,15 +69,19 @@ def _baseline(profile: Profile) -> list[str]:
     """When the runner already has leg symptoms: which change is the emergency (clinical rules §1.2 note, T1)."""
     if profile.has_bilateral_symptoms:
         return [
-            "You already have symptoms in both legs, and they are not an emergency on their own. What matters "
-            "is change: get emergency help if they spread, get stronger, or become numb, if either leg gets "
-            "weaker, or if you notice any of the emergency signs above."
+            _(
+                "You already have symptoms in both legs, and they are not an emergency on their own. What matters "
+                "is change: get emergency help if they spread, get stronger, or become numb, if either leg gets "
+                "weaker, or if you notice any of the emergency signs above."
+            )
         ]
     if profile.has_leg_symptoms:
         return [
-            "You already have symptoms in one leg. What matters is change: get urgent help if that leg or foot "
-            "gets weaker, and emergency help if symptoms start in the other leg as well or you notice any of "
-            "the emergency signs above."
+            _(
+                "You already have symptoms in one leg. What matters is change: get urgent help if that leg or foot "
+                "gets weaker, and emergency help if symptoms start in the other leg as well or you notice any of "
+                "the emergency signs above."
+            )
         ]
     return []
 

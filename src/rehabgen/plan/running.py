@@ -276,13 +276,10 @@ def continuous_week(profile: Profile, weekly: float, single_cap: float) -> list[
         minutes = round(km * pace)
         plan = RunPlan(type="continuous", km=km, run_min=minutes, walk_min=0, repeats=1, gate=gate_text(profile))
         far = distance(km, profile_units(profile.region, profile.units))
-        title = _f(
-            "Long run {distance} (about {minutes} min)"
-            if i == len(days) - 1
-            else "Easy run {distance} (about {minutes} min)",
-            distance=far,
-            minutes=minutes,
-        )
+        if i == len(days) - 1:
+            title = _f("Long run {distance} (about {minutes} min)", distance=far, minutes=minutes)
+        else:
+            title = _f("Easy run {distance} (about {minutes} min)", distance=far, minutes=minutes)
         runs.append(RunDay(day, plan, title))
     return runs
 

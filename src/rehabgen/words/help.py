@@ -75,6 +75,18 @@ ROUTES: dict[Region | None, HelpRoutes] = {
         urgent=N_("Contact your doctor today, or the out-of-hours medical service"),
         routine=N_("Book a doctor or physiotherapist appointment in the next 1 to 2 weeks"),
     ),
+    Region.ES: HelpRoutes(
+        N_("Spain"),
+        emergency=N_("Call 112 or go to a hospital emergency department now"),
+        urgent=N_("See your family doctor today, or go to your health centre's urgent care"),
+        routine=N_("Book an appointment with your family doctor or a physiotherapist in the next 1 to 2 weeks"),
+    ),
+    Region.MX: HelpRoutes(
+        N_("Mexico"),
+        emergency=N_("Call 911 or go to a hospital emergency department now"),
+        urgent=N_("See your doctor today, or go to an urgent care service"),
+        routine=N_("Book a visit with your doctor or a physiotherapist in the next 1 to 2 weeks"),
+    ),
     None: HelpRoutes(
         N_("any region"),
         emergency=N_(
