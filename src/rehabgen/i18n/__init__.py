@@ -40,10 +40,39 @@ def po_path(language: str) -> Path:
 
 
 @functools.cache
+def catalogue_languages() -> tuple[str, ...]:
+    """Every language with a message catalogue, complete or not."""
+    return (
+        tuple(sorted(p.name for p in LOCALE_DIR.iterdir() if po_path(p.name).is_file())) if LOCALE_DIR.is_dir() else ()
+    )
+
+
+@functools.cache
 def languages() -> tuple[str, ...]:
-    """Every language rehabgen can print in: English, then each language with a message catalogue."""
-    found = sorted(p.name for p in LOCALE_DIR.iterdir() if po_path(p.name).is_file()) if LOCALE_DIR.is_dir() else []
-    return (SOURCE_LANGUAGE, *found)
+    """Every language rehabgen can print in: English, then each language whose catalogue translates every message.
+
+    A catalogue still being translated is left out, so no handout is ever printed half in English: every
+    message of the template (``locale/rehabgen.pot``, kept in step with the code by a test) needs a
+    translation that is not marked fuzzy.
+    """
+    return (SOURCE_LANGUAGE, *(code for code in catalogue_languages() if _is_complete(code)))
+
+
+def _is_complete(language: str) -> bool:
+    from babel.messages.pofile import read_po
+
+    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as file:
+        wanted = [m for m in read_po(file) if m.id]
+    with po_path(language).open("rb") as file:
+        catalog = read_po(file, locale=language, domain=DOMAIN)
+    for message in wanted:
+        found = catalog.get(message.id, message.context)
+        strings = found.string if found is not None else None
+        if not strings or found is None or found.fuzzy:
+            return False
+        if isinstance(strings, tuple | list) and not all(strings):
+            return False
+    return True
 
 
 def is_language(code: str) -> bool:
