@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -141,7 +142,7 @@ def test_large_print_scales_tables_and_breaks_no_word(catalogue: Catalogue) -> N
     assert "Cyclin g" not in text and "Exercis es" not in text
 
 
-RUNNERS = {
+RUNNERS: dict[str, dict[str, Any]] = {
     "walk-run after a readiness check": {"pain_nprs": 4, "symptom_duration_weeks": 3},
     "running on from week 1": {"pain_nprs": 2, "symptom_duration_weeks": 20, "weekly_running_km": 40},
     "acute strain, back to running soon": {
