@@ -53,7 +53,7 @@ NO_RUNNING = N_(
     "Running is not part of this plan yet. Keep up the walking and exercises; "
     "your {physio} will tell you when to start the walk–run plan."
 )
-RUNNING_RULES = (
+_WALK_RUN_RULES = (
     N_("Run only on your planned days, never two days in a row during the walk–run weeks."),
     N_(
         "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
@@ -64,9 +64,27 @@ RUNNING_RULES = (
         "full week, and no run is more than 10% longer than your longest run of the last 4 weeks. Your "
         "first such week starts at part of your usual distance, in short runs."
     ),
+)
+_CONTINUOUS_RULES = (
+    N_("Run only on your planned days."),
+    N_(
+        "Your weekly distance rises by no more than 10% on your last full week, and no run is more than 10% "
+        "longer than your longest run of the last 4 weeks. The plan starts at part of your usual distance."
+    ),
+)
+_EVERY_RUN_RULES = (
     N_("A lighter week runs less than the week before it; the week after picks up where the last full week left off."),
     N_("Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking."),
 )
+
+
+def running_rules(programme: Programme) -> list[str]:
+    """The rules that keep running safe, for a plan with walk–run steps or with continuous running only."""
+    runs = (sess.run for week in programme.weeks for sess in week.sessions if sess.run is not None)
+    walk_run = any(run.type == "walk_run" for run in runs)
+    return [_(rule) for rule in (*(_WALK_RUN_RULES if walk_run else _CONTINUOUS_RULES), *_EVERY_RUN_RULES)]
+
+
 TRACKING_INTRO = N_(
     "Tick each session when you have done it. Once a week, write your usual pain and your pain "
     "on waking the morning after an exercise day (0 = no pain, 10 = the worst imaginable)."
@@ -231,8 +249,12 @@ def calendar_intro(programme: Programme, *, pain_column: bool = False) -> str:
     return text
 
 
-def running_intro(first_week: int) -> str:
-    """The running plan's opening sentence."""
+def running_intro(first_week: int, *, readiness_check: bool) -> str:
+    """The running plan's opening sentence; it points to the readiness boxes only when they are printed."""
+    if not readiness_check:
+        if first_week == 1:
+            return _("You keep running from week 1. Keep to the rules on this page.")
+        return _f("Running starts in week {week}. Keep to the rules on this page.", week=first_week)
     return _f(
         "Running starts in week {week}. Before your first run, check that you can tick every box below. If you "
         "cannot, keep going with the exercises and try again in a week.",
