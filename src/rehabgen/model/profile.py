@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, field_validator
 
+from rehabgen.model.adjustments import Adjustments
 from rehabgen.model.base import StrictModel, unique
 from rehabgen.model.text import single_line
 from rehabgen.model.vocab import Cause, Equipment, Region
@@ -154,6 +155,9 @@ class Profile(StrictModel):
     """Optional first day of the programme (YYYY-MM-DD, 2000-01-01 to 2099-12-31); dates the handout and calendar."""
     region: Annotated[Region | None, Field(json_schema_extra=_any_case)] = None
     """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU)."""
+    adjustments: Adjustments | None = None
+    """Optional: the clinician's changes to the plan (drop, pin, swap, dose, notes, a note and the next
+    appointment for page 1), each applied only where the safety rules allow."""
 
     @field_validator("equipment", mode="before")
     @classmethod
