@@ -83,7 +83,7 @@ def running_plan(programme: Programme, catalogue: Catalogue, ids: Ids) -> Part:
     if not runs:
         why = next((w.message for w in programme.warnings if w.code == "running_paused"), None)
         return Part("running", "Your running plan", para(why or NO_RUNNING))
-    content = para(running_intro(runs[0][0]))
+    content = para(running_intro(programme, runs[0][0]))
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
     if readiness is not None:
         gate = heading(3, readiness.title) + para(readiness.text) + checklist(readiness.checklist, ids)

@@ -8,9 +8,11 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
 from rehabgen.model.vocab import Cause, Status, Tag
+from rehabgen.render.pdf.clinician import adjustments_section, beside, box_width, clinician_box, facts_width
 from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para
 from rehabgen.render.pdf.fonts import markup
 from rehabgen.render.pdf.printable import patient_label
@@ -20,9 +22,11 @@ from rehabgen.render.text import (
     HOW_TO_USE,
     PLACED_ADVICE,
     causes_sentence,
+    length_words,
     long_date,
     printed_title,
     traceability,
+    updated_words,
 )
 from rehabgen.words.help import routes_for
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
@@ -31,8 +35,14 @@ TIER_COLOURS = {"emergency": RED, "urgent": AMBER, "soon": GREY, "green": GREEN,
 """The colour of each graded band, by its code."""
 
 
-def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
-    """Programme title, patient, clinician, dates and goal."""
+def title_block(
+    programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None, *, box: bool = False
+) -> list[Flowable]:
+    """Programme title, patient, dates and goal.
+
+    With ``box``, the clinician's block stands beside them (in large print ``cover`` places it under the
+    safety net, which stays on page 1); without (the referral page), the clinician is among the facts.
+    """
     s = styles(theme)
     meta = programme.meta
     out: list[Flowable] = [para(printed_title(programme), s["title"])]
@@ -42,19 +52,24 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
     if meta.patient.id:
         facts.append(("Patient ID", meta.patient.id))
     clinician = meta.clinician or (clinic.clinician if clinic else None)
-    if clinician:
+    if clinician and not box:
         facts.append(("Clinician", clinician))
     if start := long_date(meta.start_date):
         facts.append(("Starts", start))
     if programme.weeks:
-        facts.append(("Length", f"{len(programme.weeks)} weeks, {meta.sessions_per_week} exercise sessions a week"))
+        facts.append(("Length", length_words(programme)))
+    if updated := updated_words(programme):
+        facts.append(("Updated", updated))
     if meta.goal:
         facts.append(("Your goal", meta.goal))
     if printed and printed != meta.start_date:
         facts.append(("Printed", long_date(printed) or ""))
+    width = facts_width(theme) if box else theme.frame_width
+    table = None
     if facts:
         rows = [[para(k, s["label"]), para(v, s["body"])] for k, v in facts]
-        table = Table(rows, colWidths=[theme.body * 8.5, theme.frame_width - theme.body * 8.5])
+        label_w = theme.body * (6.5 if box else 8.5)
+        table = Table(rows, colWidths=[label_w, width - label_w])
         table.setStyle(
             TableStyle(
                 [
@@ -65,8 +80,11 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
                 ]
             )
         )
-        out += [table, Spacer(1, theme.body * 0.6)]
-    return out
+    if box and not theme.large:
+        out += beside(table, clinician_box(programme, theme, clinic, box_width(theme)), theme)
+    elif table is not None:
+        out.append(table)
+    return [*out, Spacer(1, theme.body * 0.6)] if table is not None or box else out
 
 
 def causes_line(programme: Programme, theme: Theme) -> list[Flowable]:
@@ -133,10 +151,12 @@ def safety_net_box(programme: Programme, theme: Theme) -> list[Flowable]:
 
 def cover(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
     """Page 1: who and what, the banner, the plan at a glance, and the safety net."""
-    out = title_block(programme, theme, clinic, printed)
+    out = title_block(programme, theme, clinic, printed, box=True)
     out += referral_banner(programme, theme)
     out += safety_net_box(programme, theme)  # before the summary, so it is on page 1 even in large print
     out += [Spacer(1, theme.body * 0.6), *causes_line(programme, theme)]
+    if theme.large:  # no room beside the facts: after the safety net, which page 1 keeps
+        out += [KeepTogether([clinician_box(programme, theme, clinic, theme.frame_width)]), Spacer(1, theme.body * 0.6)]
     out += phase_summary(programme, theme)
     return out
 
@@ -271,8 +291,8 @@ def advice_pages(programme: Programme, theme: Theme, *, only: frozenset[str] | N
     return out
 
 
-def clinician_page(programme: Programme, theme: Theme, template_title: str) -> list[Flowable]:
-    """For the clinician: status, reasons, exclusions with their rules, and how to trace this page.
+def clinician_page(programme: Programme, theme: Theme, template_title: str, catalogue: Catalogue) -> list[Flowable]:
+    """For the clinician: status, reasons, exclusions with their rules, adjustments, and how to trace this page.
 
     Plain labels, with the codes of the JSON output in small print for anyone matching the two.
     """
@@ -289,6 +309,7 @@ def clinician_page(programme: Programme, theme: Theme, template_title: str) -> l
     if programme.exclusions:
         out.append(para("Movements left out of the plan, and why", s["h3"]))
         out.append(exclusion_table(programme, theme))
+    out += adjustments_section(programme, catalogue, theme)
     out.append(Spacer(1, theme.body * 0.6))
     out.append(para(traceability(programme), s["small"]))
     return out

@@ -165,7 +165,7 @@ def running_plan(
         out.append(para(why or NO_RUNNING, s["body"]))
         return out
     first_week = runs[0][0]
-    out.append(para(running_intro(first_week), s["body"]))
+    out.append(para(running_intro(programme, first_week), s["body"]))
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
     if readiness is not None:
         out += [para(readiness.title, s["h3"]), para(readiness.text, s["body"]), *checklist(readiness.checklist, theme)]
