@@ -16,6 +16,7 @@ from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Programme
+from rehabgen.model.vocab import Region
 from rehabgen.plan.planner import build_programme
 from rehabgen.render.handout import Handout, HandoutOptions
 from rehabgen.render.html import render_html
@@ -61,6 +62,13 @@ def test_page_1_leaves_lines_to_write_on_when_nothing_is_given(catalogue: Catalo
     assert block.startswith("Your physiotherapist Name Sam Okafor, MCSP Contact Next appointment Note")
 
 
+def test_the_block_names_the_profession_as_the_region_does(catalogue: Catalogue) -> None:
+    us = REVIEW.model_copy(update={"region": Region.US})
+    first = _pages(us, catalogue)[0]
+    assert "Your physical therapist" in first and "physiotherapist" not in first
+    assert "Next appointment Tuesday 12 January, 10:30" in first
+
+
 def test_the_example_stays_on_eight_pages_and_the_review_on_fewer(catalogue: Catalogue) -> None:
     assert len(_pages(EXAMPLE, catalogue)) <= 8
     assert len(_pages(EXAMPLE, catalogue, CLINIC)) <= 8
@@ -76,7 +84,7 @@ def test_the_clinician_page_lists_what_was_changed_and_what_was_refused(catalogu
 
 
 def test_a_note_is_on_its_exercise_s_sheet_row_and_card(catalogue: Catalogue) -> None:
-    note = "From your physiotherapist: Hold the back of a chair for balance for the first week."
+    note = "From your clinician: Hold the back of a chair for balance for the first week."
     sheets = " ".join(_pages(REVIEW, catalogue))
     assert note in sheets
     booklet = " ".join(_pages(REVIEW, catalogue, layout="booklet"))
@@ -85,7 +93,7 @@ def test_a_note_is_on_its_exercise_s_sheet_row_and_card(catalogue: Catalogue) ->
     rows = [r for b in blocks(programme) for s in b.sheets for r in s.rows if r.exercise_id == "split_squat"]
     assert rows and all(r.clinician_note for r in rows)
     markdown = render_markdown(programme, catalogue)
-    assert "**From your physiotherapist:** Hold the back of a chair" in markdown
+    assert "**From your clinician:** Hold the back of a chair" in markdown
     assert "**Next appointment:** Tuesday 12 January, 10:30" in markdown
 
 

@@ -422,7 +422,7 @@ def test_the_template_decides_the_sections(catalogue: Catalogue) -> None:
     programme = build_programme(load_profile(EXAMPLES / "profile.yaml"), catalogue)
     root = parse(render_html(Handout(programme, catalogue, template=bare)))
     ids = [s.get("id") for s in root.findall("body/main/section") if s.get("id")]
-    assert ids == ["safety-net", "plan", "how-to-use", "exercises", "advice", "clinician"]
+    assert ids == ["safety-net", "plan", "how-to-use", "sheets", "exercises", "advice", "clinician"]
 
 
 def test_colours_that_carry_text_have_enough_contrast() -> None:

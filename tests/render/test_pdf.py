@@ -270,3 +270,21 @@ def test_the_pdf_has_an_outline_of_its_sections_and_exercises(catalogue: Catalog
     exercises = next(entry for entry in reader.outline if isinstance(entry, list))
     assert sorted(e.title for e in exercises) == sorted(catalogue[i].name for i in usages(programme))
     assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"red_flags": {"saddle_anaesthesia": True}, "region": "GB"},
+        {"red_flags": {"fever_or_unwell": True}, "region": "US"},
+        {"causes": ["spondylolysis"], "clinician_diagnosed": False, "age": 15},
+    ],
+)
+@pytest.mark.parametrize("large_print", [False, True])
+def test_a_referral_is_one_page_with_the_safety_net_and_no_empty_heading(
+    catalogue: Catalogue, changes: dict[str, Any], large_print: bool
+) -> None:
+    pages = _pages(_pdf(make_profile(**changes), catalogue, large_print=large_print))
+    assert len(pages) == 1
+    assert "When to stop and get help" in pages[0]
+    assert "Help in" not in pages[0]  # a heading with nothing of its own under it

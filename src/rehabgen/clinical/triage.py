@@ -292,7 +292,7 @@ def _see_a_clinician_soon(profile: Profile) -> list[Reason]:
         # Deliberately T3, not the NHS "urgent" list: typical of ordinary disc pain (clinical rules §1.2 note).
         found.append(Reason("worse_cough_sneeze", _A, "Pain that is worse when you cough, sneeze or strain.", "T3"))
     if profile.pelvic_floor_symptoms:
-        text = "Pelvic-floor symptoms: see a pelvic-health physiotherapist."
+        text = "Pelvic-floor symptoms: see a pelvic-health {physio}."
         found.append(Reason("pelvic_floor_symptoms", _A, text, "§2.7"))
     # [JUDGEMENT] clinical rules §1.3 "worsening → T2 when combined with another T2/T3 flag": applied to worsening pain
     # with a nerve or age flag. Cough/sneeze pain is left out on purpose (pinned as T3 above).

@@ -54,20 +54,14 @@ SCALAR_COLUMNS = (
     "programme_weeks",
     "start_date",
     "region",
+    "units",
 )
 LIST_COLUMNS = ("causes", "equipment")
+QUESTION_COLUMNS = ("patient_id", "patient_name", *SCALAR_COLUMNS, *LIST_COLUMNS, "numbness", "weakness", "red_flags")
+"""The columns answering the intake questionnaire's questions (the README's table is generated from them)."""
 ADJUSTMENT_COLUMNS = ("drop", "pin", "note", "next_appointment", "from_week")
 """The clinician's adjustments a roster row may carry: ``drop`` and ``pin`` are lists of exercise ids."""
-COLUMNS = (
-    "patient_id",
-    "patient_name",
-    *SCALAR_COLUMNS,
-    *LIST_COLUMNS,
-    "numbness",
-    "weakness",
-    "red_flags",
-    *ADJUSTMENT_COLUMNS,
-)
+COLUMNS = (*QUESTION_COLUMNS, *ADJUSTMENT_COLUMNS)
 
 
 @dataclass

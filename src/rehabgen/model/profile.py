@@ -155,6 +155,9 @@ class Profile(StrictModel):
     """Optional first day of the programme (YYYY-MM-DD, 2000-01-01 to 2099-12-31); dates the handout and calendar."""
     region: Annotated[Region | None, Field(json_schema_extra=_any_case)] = None
     """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU)."""
+    units: Literal["km", "mi"] | None = None
+    """Distances on the handout in kilometres or miles; default by region (miles in the US). The running
+    fields above are always in kilometres."""
     adjustments: Adjustments | None = None
     """Optional: the clinician's changes to the plan (drop, pin, swap, dose, notes, a note and the next
     appointment for page 1), each applied only where the safety rules allow."""

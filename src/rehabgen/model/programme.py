@@ -231,6 +231,8 @@ class Meta(StrictModel):
     goal: str | None = None
     start_date: dt.date | None = None
     region: str | None = None
+    units: Literal["km", "mi"] = "km"
+    """The distance unit the handout prints (distances in this document are always kilometres)."""
     causes: list[str] = []
     sessions_per_week: int | None = None
     programme_weeks: int | None = None

@@ -19,7 +19,7 @@ from rehabgen.words.help import routes_for
 DISCLAIMER = (
     "This plan is not a diagnosis and not medical advice. It was made by a computer program from the answers "
     "given, and nobody has examined you. If anything in it worries you, or your symptoms change, ask a "
-    "doctor or physiotherapist."
+    "doctor or {physio}."
 )
 
 
@@ -141,7 +141,7 @@ def progression_rules(profile: Profile) -> Advice:
             "Step back to the previous week when pain went above 5 out of 10, your pain the next morning was "
             "2 or more points higher than usual, or leg symptoms spread further down the leg.",
             "If you have to step back twice in a row, or a warning sign from the box above appears, contact a "
-            "doctor or physiotherapist.",
+            "doctor or {physio}.",
             *_supervised(profile),
         ],
     )
@@ -168,7 +168,7 @@ def peripheralisation() -> Advice:
             "This is called peripheralisation and means the movement is irritating the nerve.",
             "If symptoms move up the leg and closer to your back, that is a good sign, even if your back "
             "aches a little more for a while. This is called centralisation.",
-            "If a movement keeps sending symptoms down the leg, leave it out and tell your physiotherapist.",
+            "If a movement keeps sending symptoms down the leg, leave it out and tell your {physio}.",
         ],
     )
 
@@ -178,12 +178,12 @@ def outcome_tracking() -> Advice:
     return Advice(
         id="outcome_tracking",
         title="Track your progress",
-        text="Writing down a few numbers shows you and your physiotherapist whether the plan is working.",
+        text="Writing down a few numbers shows you and your {physio} whether the plan is working.",
         points=[
             "Every week: your usual pain (0 to 10) and your pain on waking the next morning after exercise.",
             "At the start, halfway and at the end: rate up to 3 activities you find hard because of your "
             "back, one of them a run, from 0 (cannot do it) to 10 (as well as before the pain).",
-            "At the start and at the end: your physiotherapist may ask you to fill in a back-pain "
+            "At the start and at the end: your {physio} may ask you to fill in a back-pain "
             "questionnaire, such as the Roland-Morris or the Oswestry. Bring the tracking pages to your visits.",
             "A change of 2 points or more on the 0 to 10 pain scale is a real change.",
         ],
@@ -208,8 +208,7 @@ def footwear_surfaces(profile: Profile) -> Advice:
     """Seeds 000, 001, 004: shoes and surfaces. G12: no inserts, orthotics or heel raises."""
     points = [
         "Wear running shoes that fit well and feel comfortable for the way you run.",
-        "Replace them when they are worn out, usually every 480 to 800 km (300 to 500 miles), or sooner if "
-        "the cushioning feels flat.",
+        "Replace them when they are worn out, usually every {shoe_life}, or sooner if the cushioning feels flat.",
         "Run on softer, even ground such as grass, park paths or trails when you can, and avoid long "
         "stretches on concrete.",
     ]
@@ -286,7 +285,7 @@ def running_form() -> Advice:
             "Let your arms swing forwards and backwards, not across your body.",
             "Take shorter, quicker steps and land with your foot under your body.",
             "Land softly and quietly; avoid leaning far forward or arching your back.",
-            "A physiotherapist or running coach can check your running style if you are unsure.",
+            "A {physio} or running coach can check your running style if you are unsure.",
         ],
     )
 
@@ -316,7 +315,7 @@ def pelvic_health(profile: Profile) -> Advice:
         points.insert(
             0,
             "Leaking, heaviness or dragging in the pelvic floor means: no running for now, and "
-            "see a pelvic-health physiotherapist.",
+            "see a pelvic-health {physio}.",
         )
     return Advice(
         id="pelvic_health",
@@ -333,7 +332,7 @@ def leg_length() -> Advice:
         title="Uneven legs or pelvis",
         text="The single-leg and side exercises in this plan train both sides to share the work. Do not try "
         "to correct a difference in leg length on your own with anything added to your shoes; a "
-        "physiotherapist can assess whether it matters for you.",
+        "{physio} can assess whether it matters for you.",
     )
 
 

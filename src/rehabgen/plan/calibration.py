@@ -16,6 +16,7 @@ from rehabgen.model.profile import Profile
 from rehabgen.model.programme import PlanWarning
 from rehabgen.model.vocab import BONE_STRESS_CAUSES
 from rehabgen.plan.phases import irritability, is_experienced
+from rehabgen.words.units import distance, per_week, profile_units
 
 if TYPE_CHECKING:
     from rehabgen.plan.phases import Layout
@@ -93,17 +94,20 @@ def running_warnings(
     race = goal_distance_km(profile.goal)
     longest = float(reached["longest_km"] or 0.0)
     if race is not None and longest + 1e-9 < long_run_needed(race):
+        units = profile_units(profile.region, profile.units)
         message = (
-            f"Your goal ({profile.goal}) needs long runs of about {long_run_needed(race):.0f} km; this plan "
-            f"reaches {longest:g} km. {_limiter(layout, reached)} The limits stay: talk to your physiotherapist "
-            "about a later race or a longer plan."
+            f"Your goal ({profile.goal}) needs long runs of about {distance(long_run_needed(race), units, digits=0)};"
+            f" this plan reaches {distance(longest, units)}. {_limiter(layout, reached)} The limits stay: talk to "
+            "your {physio} about a later race or a longer plan."
         )
         found.append(PlanWarning(code="goal_beyond_caps", message=message))
     usual = profile.weekly_running_km
     final = float(reached["final_km"] or 0.0)
     if usual > 0 and final + 1e-9 < EXIT_SHARE * usual:
+        units = profile_units(profile.region, profile.units)
         message = (
-            f"By the end of this plan you run {final:g} km a week, {final / usual:.0%} of your usual {usual:g} km. "
+            f"By the end of this plan you run {per_week(final, units)}, {final / usual:.0%} of your usual "
+            f"{distance(usual, units)}. "
             f"Easy running at three quarters of it is the last step of the return to running. "
             f"{_limiter(layout, reached)}{_more_weeks(final, usual)}"
         )
@@ -127,10 +131,10 @@ def _limiter(layout: Layout, reached: dict[str, float | int | None]) -> str:
 
 def _more_weeks(final: float, usual: float) -> str:
     if final <= 0:
-        return " Ask your physiotherapist to extend the plan."
+        return " Ask your {physio} to extend the plan."
     weeks = math.ceil(math.log(EXIT_SHARE * usual / final) / math.log(1.1))
     plural = "s" * (weeks != 1)
-    return f" At that rate it takes about {weeks} more week{plural}: ask your physiotherapist to extend the plan."
+    return f" At that rate it takes about {weeks} more week{plural}: ask your {{physio}} to extend the plan."
 
 
 def _no_running(profile: Profile, layout: Layout) -> list[PlanWarning]:
@@ -142,6 +146,6 @@ def _no_running(profile: Profile, layout: Layout) -> list[PlanWarning]:
         return [PlanWarning(code="goal_running_blocked", message=message)]
     message = (
         "Running starts only after this programme ends, so your goal is out of reach within it. Ask your "
-        "physiotherapist to extend the plan."
+        "{physio} to extend the plan."
     )
     return [PlanWarning(code="goal_after_programme", message=message)]

@@ -71,7 +71,7 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
                 "pelvic_floor_impact",
                 IMPACT_TAGS,
                 "whole",
-                "Pelvic-floor symptoms: no running or jumping until a pelvic-health physiotherapist clears you.",
+                "Pelvic-floor symptoms: no running or jumping until a pelvic-health {physio} clears you.",
             )
         )
     return sorted(found, key=lambda e: (e.tag.value, e.from_week, e.to_week, e.because))

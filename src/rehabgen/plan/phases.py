@@ -314,14 +314,14 @@ def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str
                 id="pelvic_floor",
                 title="No running while you have pelvic-floor symptoms",
                 text="Leaking, heaviness or dragging in the pelvic floor means running waits until a "
-                "pelvic-health physiotherapist has assessed you and says you are ready.",
+                "pelvic-health {physio} has assessed you and says you are ready.",
                 checklist=[
-                    "Assessed by a pelvic-health physiotherapist",
+                    "Assessed by a pelvic-health {physio}",
                     "No leaking, heaviness or dragging when walking, hopping or jogging on the spot",
                 ],
             )
         )
-        blocked_by = blocked_by or "Running waits until a pelvic-health physiotherapist has checked you."
+        blocked_by = blocked_by or "Running waits until a pelvic-health {physio} has checked you."
     if profile.postpartum_weeks is not None and profile.postpartum_weeks < POSTPARTUM_RUN_WEEKS:
         weeks_left = POSTPARTUM_RUN_WEEKS - profile.postpartum_weeks
         earliest = max(earliest, math.ceil(weeks_left) + 1)

@@ -54,6 +54,8 @@ from rehabgen.plan.selection import Selector
 from rehabgen.plan.sessions import Span, SteadySessions, check_sessions, choose_sessions, pin_warnings
 from rehabgen.plan.slots import MAX_PER_SESSION
 from rehabgen.plan.weeks import resolve_weeks
+from rehabgen.plan.wording import fill_words
+from rehabgen.words.units import units_for
 
 
 def build_programme(
@@ -78,7 +80,7 @@ def build_programme(
     start = review_week(profile, from_week, weeks_n)
     meta = _meta(profile, template, (weeks_n, sessions_n), catalogue, from_week)
     if not decision.status.allows_programme:
-        programme = referral_programme(profile, decision, meta)
+        programme = fill_words(referral_programme(profile, decision, meta))
         if asked.is_empty():
             return programme
         return programme.model_copy(update={"adjustments": AdjustmentReport(refused=refuse_all(asked, weeks_n))})
@@ -90,7 +92,7 @@ def build_programme(
         }
     )
     adjusting = prepare(asked, catalogue, profile, start, weeks_n)
-    return _plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n), adjusting)
+    return fill_words(_plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n), adjusting))
 
 
 def _setting(profile: Profile, name: str, template_default: int | None) -> int:
@@ -122,6 +124,7 @@ def _meta(
         goal=profile.goal,
         start_date=profile.start_date,
         region=profile.region.value if profile.region else None,
+        units=units_for(profile.region.value if profile.region else None, profile.units),
         causes=[c.value for c in profile.causes],
         sessions_per_week=sessions,
         programme_weeks=weeks,
@@ -222,7 +225,7 @@ def _general_warnings(profile: Profile, layout: Layout, running: RunningPlan) ->
             PlanWarning(
                 code="conflicting_directional_bias",
                 message="Disc-type pain is often eased by arching and facet or stenosis pain by bending "
-                "forward, so this plan avoids both directions in the early weeks. A physiotherapist can "
+                "forward, so this plan avoids both directions in the early weeks. A {physio} can "
                 "check which direction helps you.",
             )
         )

@@ -14,6 +14,7 @@ from rehabgen.model.vocab import BONE_STRESS_CAUSES, Phase
 from rehabgen.plan.calibration import EXIT_SHARE
 from rehabgen.plan.slots import SLOTS
 from rehabgen.words.doses import dose_words
+from rehabgen.words.units import per_week, profile_units
 
 SCREEN_SLOTS = ("core_front", "core_side", "legs_single", "plyo")
 """What the readiness screen tests, when the plan trained it: front and side core, single-leg strength, hops."""
@@ -65,8 +66,9 @@ def phase_spans(
 def _return_to_run(profile: Profile) -> list[str]:
     usual = profile.weekly_running_km
     running = (
-        f"Easy running without walking breaks, about {EXIT_SHARE * usual:.0f} km a week (three quarters of your "
-        "usual distance) or more."
+        "Easy running without walking breaks, about "
+        f"{per_week(EXIT_SHARE * usual, profile_units(profile.region, profile.units), digits=0)} (three quarters "
+        "of your usual distance) or more."
         if usual > 0
         else "Easy running without walking breaks, three times a week."
     )

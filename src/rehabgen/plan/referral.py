@@ -62,7 +62,7 @@ def _what_to_do(profile: Profile, status: Status) -> Referral:
         headline="A clinician needs to see you before you start an exercise plan.",
         action=f"{routes.routine}, and take this page with you.",
         details=[
-            "rehabgen cannot plan exercise safely for you until a doctor or physiotherapist has assessed "
+            "rehabgen cannot plan exercise safely for you until a doctor or {physio} has assessed "
             "you and confirmed what is causing the pain.",
             "Keep gently active in the meantime: short walks and normal daily activity are fine.",
         ],
@@ -75,7 +75,7 @@ def see_a_clinician_banner(profile: Profile, decision: Triage) -> Referral | Non
         return None
     routes = routes_for(profile.region)
     return Referral(
-        headline="See a doctor or physiotherapist soon",
+        headline="See a doctor or {physio} soon",
         action=f"{routes.routine}. You can start this plan in the meantime.",
         details=[r.text for r in decision.reasons] + [CONCERN_TEXT[c] for c in decision.concerns],
     )

@@ -29,6 +29,7 @@ from rehabgen.plan.calibration import (
     running_warnings,
 )
 from rehabgen.plan.phases import Layout
+from rehabgen.words.units import distance, profile_units
 
 WEEKLY_RISE = 1.10
 """Weekly running volume rises by at most 10% (clinical rules §3.5, G7)."""
@@ -270,7 +271,8 @@ def continuous_week(profile: Profile, weekly: float, single_cap: float) -> list[
             continue
         minutes = round(km * pace)
         plan = RunPlan(type="continuous", km=km, run_min=minutes, walk_min=0, repeats=1, gate=gate_text(profile))
-        title = f"{'Long' if i == len(days) - 1 else 'Easy'} run {km:g} km (about {minutes} min)"
+        far = distance(km, profile_units(profile.region, profile.units))
+        title = f"{'Long' if i == len(days) - 1 else 'Easy'} run {far} (about {minutes} min)"
         runs.append(RunDay(day, plan, title))
     return runs
 

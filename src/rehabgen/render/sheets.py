@@ -92,12 +92,12 @@ class Sheet:
             per_week[mark.week] = per_week.get(mark.week, 0) + 1
         counts = sorted(set(per_week.values()))
         if len(counts) == 1:
-            return f"{_times(counts[0])} a week, on the days below."
+            return f"{_times(counts[0])} a week, on the days shown under each week."
         parts = []
         for count in counts:
             weeks = [w for w, n in per_week.items() if n == count]
             parts.append(f"{_times(count)} in {_week_list(weeks)}")
-        return "; ".join(parts).capitalize() + ", on the days below."
+        return "; ".join(parts).capitalize() + ", on the days shown under each week."
 
 
 @dataclass

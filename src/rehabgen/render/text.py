@@ -15,6 +15,7 @@ from rehabgen.model.programme import ExerciseNotes, Programme, Session
 from rehabgen.model.vocab import Cause, Phase
 from rehabgen.words.doses import run_words
 from rehabgen.words.labels import ACTIVITY_NAMES, CAUSE_INFO, PHASE_NAMES
+from rehabgen.words.units import Units, clinician_title, distance
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -36,13 +37,18 @@ HOW_TO_USE = (
     "The exercise pages explain every exercise and give your dose for each week. Tick each session "
     "off on the tracking pages and write down your pain once a week."
 )
+SHEETS_INTRO = (
+    "Each sheet is one exercise session for a few weeks. Do the exercises from the top down, at the dose in "
+    "this week's column, and tick the day when you have done them. “Each side” means the whole dose on one "
+    "side, then the other. An optional exercise is only for days when it eases your symptoms."
+)
 EXERCISES_INTRO = (
     "Each card shows how to do the exercise and your dose for every week it is in your plan. "
     "Where a card says “each side”, do the repetitions on one side, then the other."
 )
 NO_RUNNING = (
     "Running is not part of this plan yet. Keep up the walking and exercises; "
-    "your physiotherapist will tell you when to start the walk–run plan."
+    "your {physio} will tell you when to start the walk–run plan."
 )
 RUNNING_RULES = (
     "Run only on your planned days, never two days in a row during the walk–run weeks.",
@@ -64,16 +70,19 @@ OUTCOMES_INTRO = (
     "distance you choose, and score how well you can do each one. A change of 2 points or more "
     "is a real change."
 )
-OUTCOMES_NOTE = "The questionnaires are given to you by your physiotherapist; only your score goes here."
+OUTCOMES_NOTE = "The questionnaires are given to you by your {physio}; only your score goes here."
 OUTCOME_MEASURES = (
     ("Pain right now (0–10)", "/10"),
     ("Worst pain in the last 24 hours (0–10)", "/10"),
     ("Pain during running (0–10; leave empty if not running yet)", "/10"),
-    ("Activity 1: running ______ km. How well can you do it? (0 = cannot, 10 = as before)", "/10"),
+    (
+        "Activity 1: running a distance of your choice: ______. How well can you do it? (0 = cannot, 10 = as before)",
+        "/10",
+    ),
     ("Activity 2: ______________________ (0–10)", "/10"),
     ("Activity 3: ______________________ (0–10)", "/10"),
-    ("Roland-Morris Disability Questionnaire score, if your physiotherapist uses it", "/24"),
-    ("Oswestry Disability Index, if your physiotherapist uses it", "%"),
+    ("Roland-Morris Disability Questionnaire score, if your {physio} uses it", "/24"),
+    ("Oswestry Disability Index, if your {physio} uses it", "%"),
 )
 """Outcome measures (label, unit): free-to-reproduce wording only (clinical rules G5)."""
 
@@ -92,6 +101,16 @@ def why_sentence(exercise: Exercise, notes: ExerciseNotes | None) -> str:
     if notes.why_causes:
         return f"{exercise.purpose} In your plan for: {'; '.join(CAUSE_INFO[c][0] for c in notes.why_causes)}."
     return exercise.purpose
+
+
+def for_region(text: str, programme: Programme) -> str:
+    """One of these templates with ``{physio}`` filled in: the region's word for the profession."""
+    return text.replace("{physio}", clinician_title(programme.meta.region))
+
+
+def clinician_heading(programme: Programme) -> str:
+    """The heading of the clinician's page, in the region's word for the profession."""
+    return f"For your {clinician_title(programme.meta.region)} or doctor"
 
 
 def printed_title(programme: Programme) -> str:
@@ -141,7 +160,7 @@ def activity(session: Session) -> str:
     return ACTIVITY_NAMES.get(item.exercise_id, item.name)
 
 
-def session_label(session: Session) -> str:
+def session_label(session: Session, units: Units = "km") -> str:
     """A calendar cell's short name for a session."""
     if session.kind == "exercise":
         text = f"Exercises {session.variant}"
@@ -150,9 +169,9 @@ def session_label(session: Session) -> str:
     elif session.kind == "cross_training":
         text = f"{activity(session)} {session.duration_min} min"
     elif session.run is not None and session.run.type == "walk_run":
-        text = f"Walk–run: {run_words(session.run)}"
+        text = f"Walk–run: {run_words(session.run, units)}"
     elif session.run is not None:
-        text = f"Run {session.run.km:g} km"
+        text = f"Run {distance(session.run.km, units)}"
     else:
         text = session.title
     return f"{text} (optional)" if session.optional else text
@@ -215,10 +234,11 @@ def traceability(programme: Programme) -> str:
     )
 
 
-CLINICIAN_BOX = "Your physiotherapist"
-CLINICIAN_NOTE = "From your physiotherapist:"
+CLINICIAN_BOX = "Your {physio}"
+"""The heading of page 1's block with the clinician's name, contact, next appointment and note (``for_region``
+fills in the region's word for the profession)."""
+CLINICIAN_NOTE = "From your clinician:"
 """The lead-in of the clinician's note on an exercise's card and sheet row."""
-"""The heading of page 1's block with the clinician's name, contact, next appointment and note."""
 ADJUSTMENT_LABELS: dict[str, str] = {
     "drop": "Leave out",
     "pin": "Add",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rehabgen.model.programme import Item, RunPlan
 from rehabgen.model.vocab import Tag
+from rehabgen.words.units import Units, distance
 
 
 def _seconds(value: int) -> str:
@@ -61,11 +62,11 @@ def _sets(n: int) -> str:
     return "1 set of " if n == 1 else f"{n} sets of "
 
 
-def run_words(run: RunPlan) -> str:
+def run_words(run: RunPlan, units: Units = "km") -> str:
     """A run in words: "run 2 min, walk 3 min, 5 times" or "easy run, 25 min (about 4.5 km)"."""
     if run.type == "walk_run":
         return f"run {_minutes(run.run_min)}, walk {_minutes(run.walk_min)}, {_times(run.repeats)}"
-    return f"easy run, {_minutes(run.run_min)} (about {run.km:g} km)"
+    return f"easy run, {_minutes(run.run_min)} (about {distance(run.km, units)})"
 
 
 def _minutes(value: float) -> str:

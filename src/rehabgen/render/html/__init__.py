@@ -27,6 +27,7 @@ from rehabgen.render.html.sections import (
     safety_net,
     title_block,
 )
+from rehabgen.render.html.sheets import session_sheets
 from rehabgen.render.html.style import stylesheet
 from rehabgen.render.html.tables import calendar, outcomes, running_plan, tracking
 from rehabgen.render.reissue import printed_handout
@@ -77,7 +78,7 @@ def _parts(handout: Handout) -> list[Part]:
     parts = [plan_at_a_glance(programme, ids), how_to_use(programme, ids)]
     if sections.calendar:
         parts.append(calendar(programme, ids))
-    parts.append(exercises(programme, catalogue, ids))
+    parts += [session_sheets(programme, catalogue, ids), exercises(programme, catalogue, ids)]
     if sections.running_plan:
         parts.append(running_plan(programme, catalogue, ids))
     if sections.tracking:

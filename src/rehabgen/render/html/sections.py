@@ -23,7 +23,9 @@ from rehabgen.render.text import (
     adjustment_rows,
     adjustments_heading,
     causes_sentence,
+    clinician_heading,
     clinician_lines,
+    for_region,
     length_words,
     long_date,
     printed_title,
@@ -111,7 +113,7 @@ def clinician_box(programme: Programme, clinic: Clinic | None) -> str:
         else:
             blank = el("span", "not given: space to write it in", class_="sr-only")
             rows += el("dt", esc(label)) + el("dd", blank, class_=f"write-in lines-{lines}")
-    content = heading(2, CLINICIAN_BOX, "clinician-box-h") + el("dl", rows, class_="facts")
+    content = heading(2, for_region(CLINICIAN_BOX, programme), "clinician-box-h") + el("dl", rows, class_="facts")
     return el("section", content, class_="box clinician-box", aria_labelledby="clinician-box-h")
 
 
@@ -215,7 +217,7 @@ def clinician(programme: Programme, template_title: str, ids: Ids, catalogue: Ca
         content += heading(3, "Movements left out of the plan, and why") + _exclusions(programme, ids)
     content += _adjustments(programme, catalogue, ids)
     content += para(traceability(programme), class_="small")
-    return Part("clinician", "For your physiotherapist or doctor", content)
+    return Part("clinician", clinician_heading(programme), content)
 
 
 def _adjustments(programme: Programme, catalogue: Catalogue, ids: Ids) -> str:

@@ -145,6 +145,8 @@ thead th{background:var(--light)}
 .calendar .run,.calendar .exercise{font-weight:700}
 .calendar tr.lighter>th{border-left:.3rem solid #607d8b}
 .ticks li{display:flex;gap:.3rem;align-items:flex-start;margin:0 0 .2rem}
+.sheet th[scope=row]{font-weight:400;min-width:14rem}.sheet .block{display:block;margin-top:.15rem}
+.sheet td,.sheet thead th{font-size:.9rem}
 .score{width:3.5rem;font:inherit;padding:.15rem}.scored{white-space:nowrap}
 .phase-group{border-top:1px solid var(--rule);padding-top:.2rem}
 .card{border:1px solid var(--rule);border-top:4px solid var(--accent);border-radius:.4rem;padding:.8rem 1rem;

@@ -22,20 +22,22 @@ from rehabgen.render.text import (
     activity,
     calendar_intro,
     day_headers,
+    for_region,
     minutes,
     outcome_times,
     running_intro,
     session_label,
 )
 from rehabgen.words.labels import PHASE_NAMES
+from rehabgen.words.units import Units, distance
 
 
-def _week_header(week: Week) -> str:
+def _week_header(week: Week, units: Units) -> str:
     lines = [esc(f"Week {week.week}"), el("span", esc(PHASE_NAMES[week.phase]), class_="small")]
     if week.deload:
         lines.append(el("strong", "Lighter week"))
     if week.running_km:
-        lines.append(el("span", esc(f"{week.running_km:g} km running"), class_="small"))
+        lines.append(el("span", esc(f"{distance(week.running_km, units)} running"), class_="small"))
     return el("th", "<br>".join(lines), scope="row")
 
 
@@ -44,14 +46,16 @@ def calendar(programme: Programme, ids: Ids) -> Part:
     start = programme.meta.start_date
     rows = []
     for week in programme.weeks:
-        cells = _week_header(week)
+        cells = _week_header(week, programme.meta.units)
         for day in range(1, 8):
             cell = ""
             if start is not None:
                 date = start + dt.timedelta(days=(week.week - 1) * 7 + day - 1)
                 cell += el("span", esc(f"{date.day} {date:%b}"), class_="date")
             sessions = [s for s in week.sessions if s.day == day]
-            names = "".join(el("li", esc(session_label(s)), class_=s.kind.replace("_", "-")) for s in sessions)
+            names = "".join(
+                el("li", esc(session_label(s, programme.meta.units)), class_=s.kind.replace("_", "-")) for s in sessions
+            )
             cell += el("ul", names) if names else "Rest"
             cells += el("td", cell)
         lighter = " lighter" if week.deload else ""
@@ -72,7 +76,7 @@ def _run_rows(programme: Programme, runs: list[tuple[int, Session]]) -> list[str
             time = f"{run.repeats * run.run_min:g} min running"
         else:
             what, time = sess.title, f"{run.run_min:g} min"
-        cells = [esc(headers[sess.day - 1]), esc(what), esc(time), esc(f"{run.km:g} km")]
+        cells = [esc(headers[sess.day - 1]), esc(what), esc(time), esc(distance(run.km, programme.meta.units))]
         rows.append(el("tr", el("th", esc(f"Week {week}"), scope="row") + "".join(el("td", c) for c in cells)))
     return rows
 
@@ -82,7 +86,7 @@ def running_plan(programme: Programme, catalogue: Catalogue, ids: Ids) -> Part:
     runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
     if not runs:
         why = next((w.message for w in programme.warnings if w.code == "running_paused"), None)
-        return Part("running", "Your running plan", para(why or NO_RUNNING))
+        return Part("running", "Your running plan", para(why or for_region(NO_RUNNING, programme)))
     content = para(running_intro(programme, runs[0][0]))
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
     if readiness is not None:
@@ -98,7 +102,9 @@ def running_plan(programme: Programme, catalogue: Catalogue, ids: Ids) -> Part:
     gate_text = runs[0][1].run.gate if runs[0][1].run else None
     if gate_text:
         content += para(gate_text, lead="Before every run:")
-    weekly = "; ".join(f"week {w.week}: {w.running_km:g} km" for w in programme.weeks if w.running_km)
+    weekly = "; ".join(
+        f"week {w.week}: {distance(w.running_km, programme.meta.units)}" for w in programme.weeks if w.running_km
+    )
     content += para(f"{weekly}.", lead="Weekly running distance:")
     for exercise_id in ("walk_run", "easy_run"):
         if exercise_id in catalogue:
@@ -146,9 +152,9 @@ def outcomes(programme: Programme, ids: Ids) -> Part:
     """Outcome measures at the start, halfway and the end (clinical rules G5)."""
     when = outcome_times(programme)
     rows = []
-    for label, unit in OUTCOME_MEASURES:
+    for label, unit in ((for_region(label, programme), unit) for label, unit in OUTCOME_MEASURES):
         cells = "".join(el("td", _score(f"{label}: {w}") + " " + esc(unit), class_="scored") for w in when)
         rows.append(el("tr", el("th", esc(label), scope="row") + cells))
     grid = table("Your scores at the start, halfway and at the end", ["Measure", *when], rows, ids)
-    content = para(OUTCOMES_INTRO) + para(OUTCOMES_NOTE, class_="small") + grid
+    content = para(OUTCOMES_INTRO) + para(for_region(OUTCOMES_NOTE, programme), class_="small") + grid
     return Part("outcomes", "Measuring your progress", content)

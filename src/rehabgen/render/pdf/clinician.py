@@ -18,7 +18,7 @@ from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
 from rehabgen.render.pdf.flowables import grid_style, para
 from rehabgen.render.pdf.styles import LIGHT, RULE, Theme, styles
-from rehabgen.render.text import CLINICIAN_BOX, adjustment_rows, adjustments_heading, clinician_lines
+from rehabgen.render.text import CLINICIAN_BOX, adjustment_rows, adjustments_heading, clinician_lines, for_region
 
 BOX_SHARE = 0.46
 """The clinician block's share of the frame's width, beside the title facts."""
@@ -28,7 +28,7 @@ def clinician_box(programme: Programme, theme: Theme, clinic: Clinic | None, wid
     """Name, contact, next appointment and note; a ruled line to write on for each one not given."""
     s = styles(theme)
     label_w = theme.body * (11.5 if theme.large else 9.6)
-    rows: list[list[Any]] = [[para(CLINICIAN_BOX, s["cell_bold"]), ""]]
+    rows: list[list[Any]] = [[para(for_region(CLINICIAN_BOX, programme), s["cell_bold"]), ""]]
     commands: list[tuple[Any, ...]] = [
         ("SPAN", (0, 0), (1, 0)),
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),

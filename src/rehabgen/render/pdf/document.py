@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import io
+import zlib
 from typing import Any
 
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
@@ -58,6 +60,27 @@ from rehabgen.render.text import FOOTER_NOTE, LANGUAGE, NEUTRAL_HEADER, document
 
 OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
 """Paragraph styles that get a bookmark in the PDF's outline, and at which level (exercises under their section)."""
+
+
+class _FastFlate:
+    """reportlab's page-stream filter at zlib level 1 instead of 6.
+
+    A handout's pages compress about four times faster and come out a few per cent larger, with the same
+    bytes for the same inputs every time.
+    """
+
+    pdfname = "FlateDecode"
+
+    def encode(self, text: str | bytes) -> bytes:
+        """Compress a page stream."""
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
+
+    def decode(self, encoded: bytes) -> bytes:
+        """Decompress a page stream."""
+        return zlib.decompress(encoded)
+
+
+pdfdoc.PDFZCompress = _FastFlate()
 
 
 def render(handout: Handout, cache: Cache | None = None) -> bytes:

@@ -13,7 +13,7 @@ from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
 from rehabgen.model.vocab import Cause, Status, Tag
 from rehabgen.render.pdf.clinician import adjustments_section, beside, box_width, clinician_box, facts_width
-from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para
+from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para, side_by_side
 from rehabgen.render.pdf.fonts import markup
 from rehabgen.render.pdf.printable import patient_label
 from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RED, Theme, styles
@@ -22,13 +22,13 @@ from rehabgen.render.text import (
     HOW_TO_USE,
     PLACED_ADVICE,
     causes_sentence,
+    clinician_heading,
     length_words,
     long_date,
     printed_title,
     traceability,
     updated_words,
 )
-from rehabgen.words.help import routes_for
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
 
 TIER_COLOURS = {"emergency": RED, "urgent": AMBER, "soon": GREY, "green": GREEN, "amber": AMBER, "red": RED}
@@ -226,22 +226,7 @@ def step_rules(programme: Programme, theme: Theme) -> list[Flowable]:
             columns.append(
                 [para(advice.title, s["h3"]), para(advice.text, s["small"]), *bullets(advice.points, s["small"])]
             )
-    if not columns:
-        return []
-    if len(columns) == 1 or theme.large:
-        return [KeepTogether(c) for c in columns]
-    half = theme.frame_width / 2
-    table = Table([columns], colWidths=[half, half])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 8),
-            ]
-        )
-    )
-    return [table]
+    return side_by_side(columns, theme)
 
 
 def checklist(items: list[str], theme: Theme) -> list[Flowable]:
@@ -298,7 +283,7 @@ def clinician_page(programme: Programme, theme: Theme, template_title: str, cata
     """
     s = styles(theme)
     meta = programme.meta
-    out: list[Flowable] = [para("For your physiotherapist or doctor", s["h1"])]
+    out: list[Flowable] = [para(clinician_heading(programme), s["h1"])]
     triage = STATUS_LABELS[programme.status] + (f": {'; '.join(programme.reasons)}" if programme.reasons else "")
     out.append(para(triage, s["body"], bold_prefix="Triage:"))
     causes = [Cause(c) for c in meta.causes]
@@ -341,20 +326,13 @@ def referral_page(programme: Programme, theme: Theme, clinic: Clinic | None, pri
     colour = {Status.EMERGENCY_REFERRAL: RED, Status.URGENT_REFERRAL: AMBER}.get(programme.status, theme.accent_colour)
     out = title_block(programme, theme, clinic, printed)
     headline: list[Flowable] = [para(ref.headline, s["banner"]), Spacer(1, 4), para(ref.action, s["banner"])]
-    out += [boxed(headline, theme, border=colour, background=colour, padding=12), Spacer(1, theme.body)]
+    out += [boxed(headline, theme, border=colour, background=colour, padding=12), Spacer(1, theme.body * 0.6)]
     out += bullets(ref.details, s["body"])
+    # The safety net (with the region's numbers) comes before the reasons, so it is on page 1 in any size.
+    out += [Spacer(1, theme.body * 0.4), *safety_net_box(programme, theme)]
     if programme.reasons:
         out += [para("What in your answers led to this", s["h2"])]
         out += bullets(programme.reasons, s["body"])
-    routes = routes_for(None if programme.meta.region is None else _region(programme.meta.region))
-    out += [Spacer(1, theme.body * 0.5), para(f"Help in {routes.name}", s["h3"])]
-    out += safety_net_box(programme, theme)
     disclaimer = next(a for a in programme.advice if a.id == "disclaimer")
     out += [Spacer(1, theme.body * 0.6), para(disclaimer.text, s["small"])]
     return out
-
-
-def _region(code: str) -> Any:
-    from rehabgen.model.vocab import Region
-
-    return Region(code)

@@ -15,14 +15,15 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session
-from rehabgen.render.pdf.flowables import TickBox, para
+from rehabgen.render.pdf.flowables import Stack, TickBox, TickLabel, para
 from rehabgen.render.pdf.pages import warnings_box
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import PHASE_TINT, RULE, Theme, styles
 from rehabgen.render.sheets import DAY_NAMES, Block, Sheet, SheetRow, blocks
-from rehabgen.render.text import CLINICIAN_NOTE
+from rehabgen.render.text import CLINICIAN_NOTE, SHEETS_INTRO
 from rehabgen.words.doses import run_words
 from rehabgen.words.labels import PHASE_NAMES
+from rehabgen.words.units import Units
 
 PICTURE_W = 72.0
 PICTURE_H = 43.0
@@ -35,20 +36,13 @@ def session_sheets(
     """Every block's sheets, then its runs and cross-training; with ``warnings``, the plan's notes first."""
     s = styles(theme)
     out: list[Flowable] = [para("Your sessions, week by week", s["h1"])]
-    out.append(
-        para(
-            "Each sheet is one exercise session for a few weeks. Do the exercises from the top down, at the dose "
-            "in this week's column, and tick the day when you have done them. “Each side” means the whole dose "
-            "on one side, then the other. An optional exercise is only for days when it eases your symptoms.",
-            s["body"],
-        )
-    )
+    out.append(para(SHEETS_INTRO, s["body"]))
     if warnings:
         out += warnings_box(programme, theme)
     for block in blocks(programme):
         for sheet in block.sheets:
             out += sheet_flowables(sheet, catalogue, theme, pictures)
-        out += block_extras(block, theme)
+        out += block_extras(block, theme, programme.meta.units)
     return out
 
 
@@ -109,10 +103,13 @@ def _table(sheet: Sheet, catalogue: Catalogue, theme: Theme, pictures: PictureSt
         para("Exercise. Tick the box under the week when you have done the session.", s["cell_bold"]),
     ]
     lighter = {span.weeks[0] for row in sheet.rows for span in row.doses if span.lighter}
-    header += [_week_head(sheet, w, w in lighter, week_w, theme) for w in weeks]
+    header += [Stack(_week_head(sheet, w, w in lighter, week_w, theme)) for w in weeks]
     rows: list[list[Any]] = [header]
     for row in sheet.rows:
-        cells: list[Any] = [_picture(row, catalogue, pictures, PICTURE_W, PICTURE_H), _about(row, catalogue, theme)]
+        cells: list[Any] = [
+            _picture(row, catalogue, pictures, PICTURE_W, PICTURE_H),
+            Stack(_about(row, catalogue, theme)),
+        ]
         by_week = {w: span.words for span in row.doses for w in span.weeks}
         cells += [para(by_week.get(w, "–"), s["cell"]) for w in weeks]
         rows.append(cells)
@@ -128,19 +125,7 @@ def _week_head(sheet: Sheet, week: int, lighter: bool, width: float, theme: Them
     out: list[Flowable] = [para(f"Week {week}" + (" (lighter)" if lighter else ""), s["cell_bold"])]
     for mark in (m for m in sheet.marks if m.week == week):
         label = DAY_NAMES[mark.day - 1] + (f" {mark.date.day}" if mark.date else "")
-        box = Table([[TickBox(size), para(label, s["cell"])]], colWidths=[size + 3, width - size - 9])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ]
-            )
-        )
-        out.append(box)
+        out.append(TickLabel(label, s["cell"], size))
     return out
 
 
@@ -199,13 +184,13 @@ def tick_row(sheet: Sheet, theme: Theme) -> list[Flowable]:
     return [KeepTogether([Spacer(1, 4), para("Tick each session when you have done it:", s["label"]), table])]
 
 
-def block_extras(block: Block, theme: Theme) -> list[Flowable]:
+def block_extras(block: Block, theme: Theme, units: Units = "km") -> list[Flowable]:
     """The block's runs and cross-training, week by week in the sheets' columns (walks are in the calendar)."""
     s = styles(theme)
     weeks = block.weeks
     lines: dict[str, dict[int, list[str]]] = {}
     for week in weeks:
-        for label, sessions in _others(week.sessions).items():
+        for label, sessions in _others(week.sessions, units).items():
             lines.setdefault(label, {})[week.week] = [_day_words(days, text) for text, days in sessions.items()]
     if not lines:
         return []
@@ -221,12 +206,12 @@ def block_extras(block: Block, theme: Theme) -> list[Flowable]:
     return [CondPageBreak(theme.body * 8), table, Spacer(1, theme.body)]
 
 
-def _others(sessions: list[Session]) -> dict[str, dict[str, list[int]]]:
+def _others(sessions: list[Session], units: Units) -> dict[str, dict[str, list[int]]]:
     """Runs and cross-training of a week: label → words → days."""
     found: dict[str, dict[str, list[int]]] = {}
     for sess in sessions:
         if sess.kind == "run" and sess.run is not None:
-            label, text = "Runs", run_words(sess.run)
+            label, text = "Runs", run_words(sess.run, units)
         elif sess.kind == "cross_training":  # walks are in the calendar
             label, text = "Other exercise", sess.title
         else:

@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session, Week
 from rehabgen.model.vocab import Phase
-from rehabgen.render.pdf.flowables import TickBox, boxed, bullets, grid_style, numbered, para
+from rehabgen.render.pdf.flowables import Stack, TickBox, boxed, bullets, grid_style, numbered, para, side_by_side
 from rehabgen.render.pdf.pages import checklist
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, Theme, styles
 from rehabgen.render.text import (
@@ -24,11 +24,13 @@ from rehabgen.render.text import (
     activity,
     calendar_intro,
     day_headers,
+    for_region,
     minutes,
     outcome_times,
     running_intro,
     session_label,
 )
+from rehabgen.words.units import distance
 
 _PHASE_SHORT = {
     Phase.PROTECT: "Protect",
@@ -45,7 +47,7 @@ def _day_lines(programme: Programme, week: Week, theme: Theme) -> list[Flowable]
     headers = day_headers(programme)
     out: list[Flowable] = []
     for day in range(1, 8):
-        sessions = [session_label(sess) for sess in week.sessions if sess.day == day]
+        sessions = [session_label(sess, programme.meta.units) for sess in week.sessions if sess.day == day]
         if not sessions:
             continue
         when = headers[day - 1]
@@ -74,8 +76,8 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
         if week.deload:
             lines.append(para("Lighter week", s["cell_bold"]))
         if week.running_km:
-            lines.append(para(f"{week.running_km:g} km running", s["cell"]))
-        row: list[Any] = [lines]
+            lines.append(para(f"{distance(week.running_km, programme.meta.units)} running", s["cell"]))
+        row: list[Any] = [Stack(lines)]
         if theme.large:  # a line per day: seven columns would break words at this size
             row.append(_day_lines(programme, week, theme))
             if pain_column:
@@ -91,10 +93,10 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
             for session in week.sessions:
                 if session.day == day:
                     style = s["cell_bold"] if session.kind in ("exercise", "run") else s["cell"]
-                    cell.append(para(session_label(session), style))
+                    cell.append(para(session_label(session, programme.meta.units), style))
             if not any(sess.day == day for sess in week.sessions):
                 cell.append(para("Rest", s["cell"]))
-            row.append(cell)
+            row.append(Stack(cell))
         if pain_column:
             row.append("")
         rows.append(row)
@@ -140,7 +142,7 @@ def run_table(programme: Programme, runs: list[tuple[int, Session]], theme: Them
                 para(headers[sess.day - 1], s["cell"]),
                 para(what, s["cell"]),
                 para(time, s["cell"]),
-                para(f"{run.km:g} km", s["cell"]),
+                para(distance(run.km, programme.meta.units), s["cell"]),
             ]
         )
     width = theme.frame_width
@@ -162,7 +164,7 @@ def running_plan(
     runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
     if not runs:
         why = next((w.message for w in programme.warnings if w.code in ("running_paused",)), None)
-        out.append(para(why or NO_RUNNING, s["body"]))
+        out.append(para(why or for_region(NO_RUNNING, programme), s["body"]))
         return out
     first_week = runs[0][0]
     out.append(para(running_intro(programme, first_week), s["body"]))
@@ -182,7 +184,7 @@ def running_plan(
     if gate_text:
         out.append(para(gate_text, s["body"], bold_prefix="Before every run:"))
     weekly = [(w.week, w.running_km) for w in programme.weeks if w.running_km]
-    distances = "; ".join(f"week {wk}: {km:g} km" for wk, km in weekly)
+    distances = "; ".join(f"week {wk}: {distance(km, programme.meta.units)}" for wk, km in weekly)
     out.append(para(f"About how far you run each week: {distances}.", s["small"]))
     out += _how_to_run(programme, catalogue, theme)
     return out
@@ -197,20 +199,7 @@ def _how_to_run(programme: Programme, catalogue: Catalogue, theme: Theme) -> lis
     for exercise_id in ids:
         ex = catalogue[exercise_id]
         blocks.append([para(f"How to do it: {ex.name}", s["h3"]), *numbered(ex.steps, s["body"])])
-    if len(blocks) < 2 or theme.large:
-        return [KeepTogether(block) for block in blocks]
-    half = theme.frame_width / 2
-    table = Table([blocks], colWidths=[half, half])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, -1), 8),
-            ]
-        )
-    )
-    return [table]
+    return side_by_side(blocks, theme)
 
 
 def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
@@ -298,7 +287,7 @@ def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
     s = styles(theme)
     when = outcome_times(programme)
     rows: list[list[Any]] = [[para("", s["cell_bold"]), *(para(w, s["cell_bold"]) for w in when)]]
-    for label, unit in OUTCOME_MEASURES:
+    for label, unit in ((for_region(label, programme), unit) for label, unit in OUTCOME_MEASURES):
         rows.append([para(label, s["cell"]), *(para(f"______ {unit}", s["cell_centre"]) for _ in when)])
     width = theme.frame_width
     table = Table(rows, colWidths=[width * 0.46] + [width * 0.18] * 3, repeatRows=1)
@@ -310,6 +299,6 @@ def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
     ]
     table.setStyle(TableStyle(commands))
     out: list[Flowable] = [para("Measuring your progress", s["h1"])]
-    out += [para(OUTCOMES_INTRO, s["body"]), para(OUTCOMES_NOTE, s["small"])]
+    out += [para(OUTCOMES_INTRO, s["body"]), para(for_region(OUTCOMES_NOTE, programme), s["small"])]
     out.append(table)
     return out
