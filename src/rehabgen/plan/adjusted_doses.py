@@ -73,11 +73,13 @@ def _stretch(dose: Dose, age: int, changes: list[str]) -> Dose:
     if dose.sets != 1:
         changes.append(f"{dose.sets} sets: a stretch is done as 1 set of holds")
     if not low <= hold <= high:
-        changes.append(f"a {hold} s hold moved into {low} to {high} s for a stretch")
-        hold = min(high, max(low, hold))
+        kept = min(high, max(low, hold))
+        changes.append(f"a {hold} s hold made {kept} s (a stretch is held {low} to {high} s)")
+        hold = kept
     if not 2 <= reps <= 4:
-        changes.append(f"{reps} holds moved into 2 to 4 for a stretch")
-        reps = min(4, max(2, reps))
+        kept = min(4, max(2, reps))
+        changes.append(f"{reps} holds made {kept} (a stretch is done 2 to 4 times)")
+        reps = kept
     least, most = STRETCH_TOTAL_S
     if reps * hold < least:
         reps = min(4, math.ceil(least / hold))
