@@ -169,4 +169,10 @@ def test_large_print_keeps_the_safety_net_on_page_1_and_the_block_whole(catalogu
     assert "When to stop and get help" in pages[0]
     where = [i for i, page in enumerate(pages) if "Your physiotherapist Name" in page]
     assert where and where[0] <= 1, "the clinician's block follows the safety net"
-    assert "Note" in pages[where[0]][pages[where[0]].index("Your physiotherapist Name") :]
+    block = pages[where[0]][pages[where[0]].index("Your physiotherapist Name") :]
+    assert "Note" in block
+    if profile is REVIEW:  # the next appointment given: on page 1 with the facts, not repeated in the block
+        assert "Next appointment Tuesday 12 January, 10:30" in pages[0]
+        assert "Next appointment" not in block[: block.index("Note")]
+    else:
+        assert "Next appointment" in block

@@ -237,6 +237,7 @@ def traceability(programme: Programme) -> str:
 CLINICIAN_BOX = "Your {physio}"
 """The heading of page 1's block with the clinician's name, contact, next appointment and note (``for_region``
 fills in the region's word for the profession)."""
+NEXT_APPOINTMENT = "Next appointment"
 CLINICIAN_NOTE = "From your clinician:"
 """The lead-in of the clinician's note on an exercise's card and sheet row."""
 ADJUSTMENT_LABELS: dict[str, str] = {
@@ -262,7 +263,7 @@ def clinician_lines(programme: Programme, clinic: Clinic | None) -> list[tuple[s
     return [
         ("Name", name, 1),
         ("Contact", contact or None, 1),
-        ("Next appointment", meta.next_appointment, 1),
+        (NEXT_APPOINTMENT, meta.next_appointment, 1),
         ("Note", meta.note, 2),
     ]
 

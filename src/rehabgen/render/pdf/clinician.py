@@ -18,14 +18,26 @@ from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
 from rehabgen.render.pdf.flowables import grid_style, para
 from rehabgen.render.pdf.styles import LIGHT, RULE, Theme, styles
-from rehabgen.render.text import CLINICIAN_BOX, adjustment_rows, adjustments_heading, clinician_lines, for_region
+from rehabgen.render.text import (
+    CLINICIAN_BOX,
+    NEXT_APPOINTMENT,
+    adjustment_rows,
+    adjustments_heading,
+    clinician_lines,
+    for_region,
+)
 
 BOX_SHARE = 0.46
 """The clinician block's share of the frame's width, beside the title facts."""
 
 
-def clinician_box(programme: Programme, theme: Theme, clinic: Clinic | None, width: float) -> Table:
-    """Name, contact, next appointment and note; a ruled line to write on for each one not given."""
+def clinician_box(
+    programme: Programme, theme: Theme, clinic: Clinic | None, width: float, *, on_page_1: bool = False
+) -> Table:
+    """Name, contact, next appointment and note; a ruled line to write on for each one not given.
+
+    ``on_page_1``: the next appointment is already among page 1's facts (large print), so it is not repeated.
+    """
     s = styles(theme)
     label_w = theme.body * (11.5 if theme.large else 9.6)
     rows: list[list[Any]] = [[para(for_region(CLINICIAN_BOX, programme), s["cell_bold"]), ""]]
@@ -40,6 +52,8 @@ def clinician_box(programme: Programme, theme: Theme, clinic: Clinic | None, wid
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]
     for label, value, lines in clinician_lines(programme, clinic):
+        if on_page_1 and label == NEXT_APPOINTMENT:
+            continue
         if value:
             rows.append([para(label, s["label"]), para(value, s["cell"])])
             continue

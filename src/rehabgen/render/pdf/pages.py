@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from rehabgen.model.catalogue import Catalogue
@@ -20,6 +21,7 @@ from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RE
 from rehabgen.render.text import (
     GENERAL_PLAN,
     HOW_TO_USE,
+    NEXT_APPOINTMENT,
     PLACED_ADVICE,
     causes_sentence,
     clinician_heading,
@@ -62,13 +64,17 @@ def title_block(
         facts.append(("Updated", updated))
     if meta.goal:
         facts.append(("Your goal", meta.goal))
+    if box and theme.large and meta.next_appointment:
+        # The block follows the safety net, often on page 2: page 1 still says when the runner is seen next.
+        facts.append((NEXT_APPOINTMENT, meta.next_appointment))
     if printed and printed != meta.start_date:
         facts.append(("Printed", long_date(printed) or ""))
     width = facts_width(theme) if box else theme.frame_width
     table = None
     if facts:
         rows = [[para(k, s["label"]), para(v, s["body"])] for k, v in facts]
-        label_w = theme.body * (6.5 if box else 8.5)
+        label_w = theme.body * (6.5 if box and not theme.large else 8.5)
+        label_w = max(label_w, *(stringWidth(k, s["label"].fontName, s["label"].fontSize) + 6 for k, _ in facts))
         table = Table(rows, colWidths=[label_w, width - label_w])
         table.setStyle(
             TableStyle(
@@ -156,7 +162,9 @@ def cover(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt
     out += safety_net_box(programme, theme)  # before the summary, so it is on page 1 even in large print
     out += [Spacer(1, theme.body * 0.6), *causes_line(programme, theme)]
     if theme.large:  # no room beside the facts: after the safety net, which page 1 keeps
-        out += [KeepTogether([clinician_box(programme, theme, clinic, theme.frame_width)]), Spacer(1, theme.body * 0.6)]
+        given = bool(programme.meta.next_appointment)  # then among the facts above
+        box = clinician_box(programme, theme, clinic, theme.frame_width, on_page_1=given)
+        out += [KeepTogether([box]), Spacer(1, theme.body * 0.6)]
     out += phase_summary(programme, theme)
     return out
 
