@@ -138,6 +138,11 @@ def test_the_web_page_s_first_section_has_the_clinician_block(catalogue: Catalog
     assert root.find(".//section[@id='safety-net']") is not None
     clinician = root.find(".//section[@id='clinician']")
     assert clinician is not None and "Not done:" in _text(clinician)
+    note = "From your clinician: Hold the back of a chair for balance for the first week."
+    rows = [_text(r) for r in root.findall(".//table[@class='sheet']//tr") if "Split squat" in _text(r)]
+    assert rows and all(note in r for r in rows), "the note is on the exercise's session-sheet rows"
+    cards = [_text(a) for a in root.findall(".//article[@class='card']") if "Split squat" in _text(a)]
+    assert any(note in c for c in cards), "the note is on the exercise's card"
     bare = _html(build_programme(EXAMPLE, catalogue), catalogue).find(".//section[@class='box clinician-box']")
     assert bare is not None
     blanks = bare.findall(".//dd")
