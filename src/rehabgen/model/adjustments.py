@@ -76,7 +76,8 @@ class Adjustments(StrictModel):
     notes: dict[ExerciseId, NoteText] = {}
     """A note printed on the exercise's card and its row of the session sheet."""
     note: Annotated[str, Field(min_length=1, max_length=400), AfterValidator(single_line)] | None = None
-    """A note for the runner, printed on page 1."""
+    """A note for the runner, printed in the clinician's block at the start of the handout (page 1, or after
+    the safety net in large print)."""
     next_appointment: Annotated[str, Field(min_length=1, max_length=80), AfterValidator(single_line)] | None = None
     """The next appointment, as it should be printed (e.g. "Tuesday 12 January, 10:30"), on page 1."""
 

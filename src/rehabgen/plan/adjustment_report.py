@@ -138,9 +138,13 @@ def build_report(
             message = f"{name} is not in the plan{since}, so its note is not printed."
             adjusting.refuse("notes", exercise_id, "adjustment_not_in_plan", message)
     if adjusting.asked.note:
-        applied.append(reporter.applied("note", None, "Note printed on page 1."))
+        applied.append(
+            reporter.applied("note", None, "Note printed in the clinician's block at the start of the handout.")
+        )
     if adjusting.asked.next_appointment:
-        applied.append(reporter.applied("next_appointment", None, "Next appointment printed on page 1."))
+        applied.append(
+            reporter.applied("next_appointment", None, "Next appointment printed at the start of the handout.")
+        )
     return AdjustmentReport(from_week=start, applied=applied, refused=adjusting.refused)
 
 
