@@ -64,6 +64,28 @@ CASES: dict[str, dict[str, Any]] = {
         "programme_weeks": 14,
         "weekly_running_km": 35,
     },
+    "review_es": {
+        "region": "ES",
+        "clinician": "Dra. Begoña Muñoz",
+        "causes": ["intervertebral_disc", "weak_core"],
+        "pain_nprs": 4,
+        "weekly_running_km": 40,
+        "longest_run_last_4wk_km": 16,
+        "leg_symptoms": "unilateral_above_knee",
+        "equipment": ["resistance_band"],
+        "start_date": "2026-12-07",
+        "programme_weeks": 8,
+        "adjustments": {
+            "from_week": 5,
+            "drop": ["pogo_hops"],
+            "swap": {"lunge": "split_squat"},
+            "pin": ["single_leg_balance", "goblet_squat"],
+            "dose": {"bridge_march": {"sets": 3, "reps": 10}, "hamstring_stretch": {"hold_s": 45}},
+            "notes": {"split_squat": "Apóyate en el respaldo de una silla la primera semana."},
+            "note": "Vas muy bien. Sigue caminando cada día.",
+            "next_appointment": "martes 12 de enero, 10:30",
+        },
+    },
     "clinician_first": {"age": 14, "region": "ES"},
     "urgent_us": {"region": "US", "neuro": {"numbness": "none", "weakness": "unilateral_progressive"}},
     "emergency_es": {"region": "ES", "red_flags": {"saddle_anaesthesia": True, "bladder_dysfunction": True}},
@@ -158,6 +180,8 @@ RENDERS = [
     ("plan_advice_us", "pdf", "mcgill_core", {"large_print": True, "layout": "booklet"}),
     ("bone_stress", "html", None, {"layout": "booklet"}),
     ("emergency_es", "pdf", None, {"large_print": True}),
+    ("review_es", "pdf", None, {"large_print": True}),
+    ("review_es", "pdf", None, {"layout": "booklet"}),
 ]
 
 

@@ -71,6 +71,7 @@ def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
         return entry
     entry.status = programme.status.value
     entry.warnings = [w.message for w in programme.warnings]
+    entry.warnings += [f"{r.item}: {r.message} ({r.code})" for r in programme.adjustments.refused]
     handout = Handout(programme, catalogue, template, work.clinic, work.printed)
     writes, kept = _plan_files(entry, targets, work)
     if entry.errors:

@@ -29,8 +29,9 @@ from rehabgen.cli.app import (
 from rehabgen.render.registry import FORMATS, OutputFormat, format_for_suffix, format_names
 
 if TYPE_CHECKING:
+    from rehabgen.model.catalogue import Catalogue
     from rehabgen.model.programme import Programme
-    from rehabgen.model.template import HandoutLayout
+    from rehabgen.model.template import HandoutLayout, Template
 
 
 class Layout(StrEnum):
@@ -93,6 +94,17 @@ def plan(
     page_size: Annotated[PageSize, typer.Option("--page-size", help="A4 or letter.")] = PageSize.A4,
     large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
     layout: Annotated[Layout | None, typer.Option("--layout", help=LAYOUT_HELP)] = None,
+    from_week: Annotated[
+        int | None,
+        typer.Option(
+            "--from-week",
+            min=1,
+            max=52,
+            metavar="N",
+            help="Reissue at a review: the profile's adjustments apply from week N and the handout starts there "
+            "(same start date, week numbers and calendar; earlier weeks as first planned).",
+        ),
+    ] = None,
     catalogue_folders: CatalogueOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -101,6 +113,8 @@ def plan(
     Exit 0 when a programme or a referral was produced, 1 when the input is invalid.
 
     Example: rehabgen plan examples/profile.yaml -o handout.pdf
+
+    At a review: rehabgen plan patient.yaml --from-week 5 -o handout.pdf
     """
     from rehabgen import api
     from rehabgen.errors import ProfileError
@@ -120,27 +134,44 @@ def plan(
             print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
         fail(str(exc))
     language = programme_language(profile, chosen, lang)
-    catalogue, chosen = api.in_language(
-        language,
-        load_catalogue(catalogue_folders),
-        chosen,
-        folders=catalogue_dirs(catalogue_folders),
-        template_folders=template_dirs(),
-        cache=cache() or False,
-    )
+    catalogue, chosen = _in_language(language, catalogue_folders, chosen)
     branding = api.load_clinic(clinic) if clinic else None
-    programme = api.build_programme(profile, catalogue, chosen, language=language)
+    programme = api.build_programme(profile, catalogue, chosen, from_week=from_week, language=language)
     data = api.render_handout(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
-    for warning in programme.warnings:
-        err(f"warning: {warning.message}")
-    for message in api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding):
-        err(f"warning: {message}")
+    warnings = api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding)
+    _warn(programme, warnings)
     write_output(target, data)
     if target is not None:
         print(str(target))
         err(f"{programme.status.value}: {_summary(programme)}")
+
+
+def _warn(programme: Programme, render_warnings: list[str]) -> None:
+    """The plan's warnings, the adjustments it refused and what the format cannot show, on standard error."""
+    for warning in programme.warnings:
+        err(f"warning: {warning.message}")
+    for refused in programme.adjustments.refused:
+        err(f"warning: {refused.item}: {refused.message} ({refused.code})")
+    for message in render_warnings:
+        err(f"warning: {message}")
+
+
+def _in_language(
+    language: str, catalogue_folders: list[Path] | None, template: Template | None
+) -> tuple[Catalogue, Template]:
+    """The catalogue (bundled, the environment's and --catalogue folders) and template in the handout's language."""
+    from rehabgen import api
+
+    return api.in_language(
+        language,
+        load_catalogue(catalogue_folders),
+        template,
+        folders=catalogue_dirs(catalogue_folders),
+        template_folders=template_dirs(),
+        cache=cache() or False,
+    )
 
 
 def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:
