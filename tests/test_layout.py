@@ -1,6 +1,6 @@
 """The package's shape: the folders are the flow, and imports only run down it.
 
-model → words, pictures → io → clinical → plan → render → api, batch → cli. A module may import from its own
+model → words, pictures → io → clinical → plan, intake → render → api, batch → cli. A module may import from its own
 layer and the layers below, never above; only the CLI reads environment variables; the public API is
 what ``rehabgen.__all__`` says; and a JSON plan never loads the PDF machinery.
 """
@@ -27,6 +27,7 @@ LAYERS = {
     "io": 2,
     "clinical": 3,
     "plan": 4,
+    "intake": 4,
     "render": 5,
     "api": 6,
     "batch": 6,

@@ -47,6 +47,7 @@ class SchemaKind(StrEnum):
     programme = "programme"
     clinic = "clinic"
     input_error = "input_error"
+    questions = "questions"
 
 
 @app.command()
@@ -54,7 +55,8 @@ class SchemaKind(StrEnum):
 def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which document to describe.")]) -> None:
     """Print the JSON Schema of a document, so an editor can check YAML as it is typed.
 
-    input_error is what plan --format json prints instead of a programme for invalid input. The same
+    input_error is what plan --format json prints instead of a programme for invalid input; questions is
+    what questions --format json prints (the intake questionnaire). The same
     schemas are in the schemas/ folder of the source, which the bundled YAML files point editors at.
 
     Example: rehabgen schema profile > profile.schema.json

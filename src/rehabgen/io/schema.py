@@ -21,11 +21,13 @@ from rehabgen.model.clinic import Clinic
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Programme
+from rehabgen.model.questionnaire import Questionnaire
 from rehabgen.model.template import Template
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("exercise", "profile", "template", "clinic", "programme", "input_error")
-"""Every document with a schema: four input files, the JSON programme and the INPUT_ERROR document."""
+KINDS = ("exercise", "profile", "template", "clinic", "programme", "input_error", "questions")
+"""Every document with a schema: four input files, the JSON programme, the INPUT_ERROR document and the
+questionnaire (``rehabgen questions --format json``)."""
 
 
 class ProblemEntry(StrictModel):
@@ -79,9 +81,10 @@ def json_schema(kind: str) -> dict[str, Any]:
         "programme": Programme,
         "clinic": Clinic,
         "input_error": InputErrorDocument,
+        "questions": Questionnaire,
     }
     model = models[kind]
-    schema = model.model_json_schema(mode="serialization" if kind == "programme" else "validation")
+    schema = model.model_json_schema(mode="serialization" if kind in ("programme", "questions") else "validation")
     _describe(schema)
     for sub in schema.get("$defs", {}).values():
         _describe(sub)
