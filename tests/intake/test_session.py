@@ -38,6 +38,7 @@ EXAMPLE_ANSWERS: dict[str, str] = {
     "numbness": "1",
     "weakness": "none",
     "region": "gb",
+    "units": "",
     "age": "34",
     "sex": "female",
     "postpartum_weeks": "",

@@ -51,6 +51,7 @@ SCALAR_COLUMNS = (
     "programme_weeks",
     "start_date",
     "region",
+    "units",
 )
 LIST_COLUMNS = ("causes", "equipment")
 COLUMNS = ("patient_id", "patient_name", *SCALAR_COLUMNS, *LIST_COLUMNS, "numbness", "weakness", "red_flags")
