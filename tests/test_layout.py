@@ -1,6 +1,6 @@
 """The package's shape: the folders are the flow, and imports only run down it.
 
-model → words, pictures → io → clinical → plan, intake → render → api, batch → cli. A module may import from its own
+model → words, pictures → io → clinical → plan, intake → render → api, batch → web, cli. A module may import from its own
 layer and the layers below, never above; only the CLI reads environment variables; the public API is
 what ``rehabgen.__all__`` says; and a JSON plan never loads the PDF machinery.
 """
@@ -32,6 +32,7 @@ LAYERS = {
     "api": 6,
     "batch": 6,
     "cli": 7,
+    "web": 7,
     "__init__": 8,
     "__main__": 8,
 }
