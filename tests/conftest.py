@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,8 +17,10 @@ from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Profile
 
 # Keep the tests' cache out of the user's home (and start every run cold): the CLI reads the variable, the
-# library tests pass TEST_CACHE.
-os.environ.setdefault("REHABGEN_CACHE_DIR", tempfile.mkdtemp(prefix="rehabgen-test-cache-"))
+# library tests pass TEST_CACHE. The run that makes the folder removes it when it ends.
+if "REHABGEN_CACHE_DIR" not in os.environ:
+    os.environ["REHABGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="rehabgen-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["REHABGEN_CACHE_DIR"], ignore_errors=True)
 TEST_CACHE = Cache(Path(os.environ["REHABGEN_CACHE_DIR"]))
 
 ROOT = Path(__file__).resolve().parents[1]

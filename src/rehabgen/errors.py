@@ -9,6 +9,7 @@ The tree::
     │   ├── TemplateError         programs/*.yaml
     │   │   └── UnknownTemplateError   no template has that name (also a UsageError)
     │   ├── ClinicError           a clinic branding file
+    │   ├── TranslationError      exercises/i18n/<language>/*.yaml, programs/i18n/<language>/*.yaml
     │   ├── RosterError           a batch roster as a whole (a bad row is reported per row instead)
     │   └── UsageError            a bad option value: a name, date, pattern or output path (exit 2)
     └── OutputError               an output that may not be written (exists, outside --out) (exit 1)
@@ -118,6 +119,12 @@ class ClinicError(InputError):
     """A clinic branding file has defects."""
 
     what = "clinic file"
+
+
+class TranslationError(InputError):
+    """The catalogue's or the templates' translation into a language has defects, or is incomplete."""
+
+    what = "translation"
 
 
 class RosterError(InputError):

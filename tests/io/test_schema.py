@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ SCHEMAS = ROOT / "schemas"
 SHIPPED = {
     "exercise": sorted((ROOT / "exercises").glob("*.yaml")),
     "template": sorted((ROOT / "programs").glob("*.yaml")),
+    "exercise_translation": sorted((ROOT / "exercises" / "i18n").glob("*/*.yaml")),
+    "template_translation": sorted((ROOT / "programs" / "i18n").glob("*/*.yaml")),
     "profile": [EXAMPLES / "profile.yaml"],
     "clinic": [EXAMPLES / "clinic.yaml"],
 }
@@ -112,5 +115,5 @@ def test_the_schemas_folder_is_in_sync(kind: str, update_golden: bool) -> None:
 def test_every_shipped_file_points_editors_at_its_schema(kind: str, path: Path) -> None:
     found = MODELINE.match(path.read_text(encoding="utf-8"))
     assert found, f"{path} does not start with a yaml-language-server modeline"
-    assert found.group(1) == f"../schemas/{kind}.schema.json"
+    assert found.group(1) == Path(os.path.relpath(SCHEMAS / f"{kind}.schema.json", path.parent)).as_posix()
     assert (path.parent / found.group(1)).is_file()

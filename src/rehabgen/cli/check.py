@@ -48,6 +48,8 @@ class SchemaKind(StrEnum):
     clinic = "clinic"
     input_error = "input_error"
     questions = "questions"
+    exercise_translation = "exercise_translation"
+    template_translation = "template_translation"
 
 
 @app.command()
@@ -56,8 +58,9 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which document to de
     """Print the JSON Schema of a document, so an editor can check YAML as it is typed.
 
     input_error is what plan --format json prints instead of a programme for invalid input; questions is
-    what questions --format json prints (the intake questionnaire). The same
-    schemas are in the schemas/ folder of the source, which the bundled YAML files point editors at.
+    what questions --format json prints (the intake questionnaire); exercise_translation and
+    template_translation are the files under exercises/i18n/ and programs/i18n/. The same schemas are in the
+    schemas/ folder of the source, which the bundled YAML files point editors at.
 
     Example: rehabgen schema profile > profile.schema.json
     """

@@ -62,13 +62,13 @@ class _Files:
 def load_catalogue_from(folders: Sequence[Path], *, cache: Cache | None = None) -> Catalogue:
     """Load exactly these folders (later ones overlay earlier ones file by file)."""
     problems: list[Problem] = []
-    chosen = _choose_files(folders, problems)
+    chosen = choose_files(folders, problems)
     exercises: dict[str, Exercise] = {}
     files: dict[str, str] = {}
     seen = _Files()
     digest = hashlib.sha256()  # of each file's name and text: where the files live does not matter
     for path in chosen:
-        name = _display(path)
+        name = display_name(path)
         try:
             data, text = read_yaml(path, name, cache=cache)
         except InputError as exc:
@@ -105,7 +105,8 @@ def load_catalogue_from(folders: Sequence[Path], *, cache: Cache | None = None) 
     return catalogue
 
 
-def _choose_files(folders: Sequence[Path], problems: list[Problem]) -> list[Path]:
+def choose_files(folders: Sequence[Path], problems: list[Problem]) -> list[Path]:
+    """The exercise files a catalogue is built from: every folder's, a later file replacing one of the same name."""
     chosen: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
@@ -119,7 +120,7 @@ def _choose_files(folders: Sequence[Path], problems: list[Problem]) -> list[Path
     return list(chosen.values())
 
 
-def _display(path: Path) -> str:
+def display_name(path: Path) -> str:
     """A path as short as it can be while still naming the file unambiguously."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))

@@ -23,11 +23,22 @@ from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Programme
 from rehabgen.model.questionnaire import Questionnaire
 from rehabgen.model.template import Template
+from rehabgen.model.translation import ExerciseTranslationFile, TemplateText
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("exercise", "profile", "template", "clinic", "programme", "input_error", "questions")
-"""Every document with a schema: four input files, the JSON programme, the INPUT_ERROR document and the
-questionnaire (``rehabgen questions --format json``)."""
+KINDS = (
+    "exercise",
+    "profile",
+    "template",
+    "clinic",
+    "programme",
+    "input_error",
+    "questions",
+    "exercise_translation",
+    "template_translation",
+)
+"""Every document with a schema: four input files, the JSON programme, the INPUT_ERROR document, the intake
+questionnaire (``rehabgen questions --format json``) and the two kinds of translation file."""
 
 
 class ProblemEntry(StrictModel):
@@ -82,6 +93,8 @@ def json_schema(kind: str) -> dict[str, Any]:
         "clinic": Clinic,
         "input_error": InputErrorDocument,
         "questions": Questionnaire,
+        "exercise_translation": ExerciseTranslationFile,
+        "template_translation": TemplateText,
     }
     model = models[kind]
     schema = model.model_json_schema(mode="serialization" if kind in ("programme", "questions") else "validation")

@@ -2,9 +2,11 @@
 
 Files are recognised by what they contain: a mapping with ``exercises:`` is a catalogue file, one with
 ``title`` and ``description`` a programme template, one with ``age`` or ``pain_nprs`` a profile, one with
-``name`` and a contact field a clinic file. Exercise files and folders are validated as layers over the
-bundled catalogue, exactly as ``--catalogue`` would use them, so their ladders can point at bundled
-exercises.
+``name`` and a contact field a clinic file; with ``language:`` as well, an exercise or template file is a
+translation. Exercise files and folders are validated as layers over the bundled catalogue, exactly as
+``--catalogue`` would use them, so their ladders can point at bundled exercises; then the catalogue and the
+bundled templates are checked in every language any of their folders has translations for
+(``rehabgen.io.translations``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from rehabgen.io.catalogue import catalogue_dirs, load_catalogue_from
 from rehabgen.io.clinics import load_clinic
 from rehabgen.io.profiles import load_profile
 from rehabgen.io.reader import iter_yaml_files, read_yaml
-from rehabgen.io.templates import load_template
+from rehabgen.io.templates import load_template, template_dirs
+from rehabgen.io.translations import I18N, check_overlay_file, languages, load_translations, translate_template_file
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.template import Template
 
@@ -38,6 +41,8 @@ def kind_of(data: Any) -> str | None:
     """Which kind of rehabgen file parsed YAML is, or None."""
     if not isinstance(data, dict):
         return None
+    if "language" in data and ("exercises" in data or "title" in data):
+        return "exercise_translation" if "exercises" in data else "template_translation"
     if "exercises" in data:
         return "exercises"
     if "title" in data and "description" in data:
@@ -76,6 +81,12 @@ def validate_paths(paths: Sequence[Path], extra_catalogues: Sequence[Path] = ())
             if kind == "template":
                 template = load_template(path)
                 report.problems += template_problems(template, path, catalogue)
+                report.problems += _template_translations(path)
+            elif kind in ("exercise_translation", "template_translation"):
+                what, problems = check_overlay_file(path, catalogue)
+                report.problems += problems
+                report.lines.append(f"ok  {path} ({what})")
+                continue
             elif kind == "profile":
                 load_profile(path)
             elif kind == "clinic":
@@ -83,6 +94,7 @@ def validate_paths(paths: Sequence[Path], extra_catalogues: Sequence[Path] = ())
             report.lines.append(f"ok  {path} ({kind})")
         except InputError as exc:
             report.problems += exc.problems
+    report.problems = list(dict.fromkeys(report.problems))  # a file named and also in a folder checked: once
     return report
 
 
@@ -97,7 +109,8 @@ def _kind_of_file(path: Path, report: Report) -> str | None:
         report.problems.append(
             Problem(
                 "cannot tell what this file is: expected an exercise file (exercises:), a template (title, "
-                "description), a profile (age, pain_nprs) or a clinic file (name, address/phone)",
+                "description), a profile (age, pain_nprs), a clinic file (name, address/phone) or a "
+                "translation (language: with exercises: or title:)",
                 file=str(path),
             )
         )
@@ -107,32 +120,63 @@ def _kind_of_file(path: Path, report: Report) -> str | None:
 def _check_catalogue(layers: list[Path], files: list[Path], report: Report) -> Catalogue | None:
     dirs = catalogue_dirs(layers)
     tmp: Path | None = None
+    catalogue: Catalogue | None = None
+    problems: list[Problem] = []
     try:
         if files:
             tmp = Path(tempfile.mkdtemp(prefix="rehabgen-validate-"))
-            for f in files:
-                shutil.copy(f, tmp / f.name)
+            _copy_with_translations(files, tmp)
             dirs.append(tmp)
         catalogue = load_catalogue_from(dirs)
+        report.lines.append(f"ok  catalogue: {len(catalogue)} exercises from {len(dirs)} folder(s)")
+        for language in languages([*dirs, *template_dirs()]):
+            try:
+                translations = load_translations(language, catalogue, dirs)
+            except InputError as exc:
+                problems += exc.problems
+                continue
+            counts = f"{len(translations.exercises)} exercises, {len(translations.templates)} templates"
+            report.lines.append(f"ok  translation '{language}': {counts}")
     except InputError as exc:
-        problems = exc.problems
-        if tmp is not None:  # name the user's file, not the temporary copy
-            problems = [_retarget(p, tmp, files) for p in problems]
-        report.problems += problems
-        return None
+        problems += exc.problems
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    report.lines.append(f"ok  catalogue: {len(catalogue)} exercises from {len(dirs)} folder(s)")
+    if tmp is not None:  # name the user's files, not the temporary copies
+        problems = [_retarget(p, tmp, files) for p in problems]
+    report.problems += problems
     return catalogue
 
 
+def _copy_with_translations(files: list[Path], tmp: Path) -> None:
+    """Copy exercise files named on their own into a folder, with their translations beside them."""
+    for f in files:
+        shutil.copy(f, tmp / f.name)
+        for overlay in sorted((f.parent / I18N).glob(f"*/{f.name}")):
+            (tmp / I18N / overlay.parent.name).mkdir(parents=True, exist_ok=True)
+            shutil.copy(overlay, tmp / I18N / overlay.parent.name / f.name)
+
+
 def _retarget(problem: Problem, tmp: Path, files: list[Path]) -> Problem:
-    if problem.file and str(tmp) in problem.file:
-        name = Path(problem.file).name
-        original = next((str(f) for f in files if f.name == name), problem.file)
-        return Problem(problem.message, file=original, path=problem.path, line=problem.line, column=problem.column)
-    return problem
+    if not problem.file or str(tmp) not in problem.file:
+        return problem
+    relative = Path(problem.file).relative_to(tmp)
+    original = next((f for f in files if f.name == relative.name), None)
+    if original is None:
+        return problem
+    file = str(original.parent / relative)
+    message = problem.message.replace(str(tmp), str(original.parent))
+    return Problem(message, file=file, path=problem.path, line=problem.line, column=problem.column)
+
+
+def _template_translations(path: Path) -> list[Problem]:
+    """A template named on its own, outside the bundled folder, in every language its folder has."""
+    if any(path.resolve().parent == folder.resolve() for folder in template_dirs()):
+        return []  # checked with the catalogue
+    problems: list[Problem] = []
+    for language in languages([path.parent]):
+        problems += translate_template_file(path, language)[1]
+    return problems
 
 
 def template_problems(template: Template, path: Path, catalogue: Catalogue | None) -> list[Problem]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rehabgen.model.exercise import Exercise
+from rehabgen.model.translation import Translations
 from rehabgen.model.vocab import Category, Cause, Equipment, Muscle, Tag
 
 
@@ -25,6 +26,8 @@ class Catalogue:
     """Exercise id → the file it came from."""
     source_digest: str = ""
     """A hash of the source files the exercises were read from, when they were read from files."""
+    language: str = "en"
+    """The language of the exercises' words (the catalogue files are written in English)."""
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self.exercises[exercise_id]
@@ -44,6 +47,27 @@ class Catalogue:
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """Short form for pretty-printers (IPython, hypothesis), which would otherwise print every field."""
         printer.text(repr(self))
+
+    def translated(self, translations: Translations) -> Catalogue:
+        """The same catalogue with every exercise's words in the translations' language.
+
+        Only words change: ids, tags, causes, doses, ladders and pictures stay the English ones, so the
+        planner builds the same programme from either. The translations must cover every exercise
+        (``rehabgen.io.translations.load_translations`` checks that); a missing one is never filled in
+        from the English.
+
+        Raises:
+            ValueError: an exercise has no translation.
+        """
+        missing = [exercise_id for exercise_id in self.exercises if exercise_id not in translations.exercises]
+        if missing:
+            raise ValueError(f"no '{translations.language}' translation of {', '.join(missing)}")
+        digest = ""
+        if self.source_digest:
+            source = f"{self.source_digest}\0{translations.language}\0{translations.digest}"
+            digest = hashlib.sha256(source.encode()).hexdigest()[:16]
+        exercises = {exercise_id: translations.exercise(ex) for exercise_id, ex in self.exercises.items()}
+        return Catalogue(exercises, dict(self.files), digest, translations.language)
 
     @functools.cached_property
     def fingerprint(self) -> str:
