@@ -95,7 +95,7 @@ def _progress_page(site: Site, job: RosterJob, store: Finished) -> Iterator[str]
         yield from enumerate(job.run(site), 1)
         job.token = store.put(job.zip())
 
-    yield from site.pages.get_template("roster_run.html").generate(
+    chunks = site.pages.get_template("roster_run.html").generate(
         title="Making the handouts",
         total=len(job.rows),
         events=events(),
@@ -104,6 +104,13 @@ def _progress_page(site: Site, job: RosterJob, store: Finished) -> Iterator[str]
         csrf="",
         csrf_field="",
     )
+    line: list[str] = []
+    for chunk in chunks:  # sent a line at a time: the template yields many tiny pieces
+        line.append(chunk)
+        if chunk.endswith("\n"):
+            yield "".join(line)
+            line = []
+    yield "".join(line)
 
 
 @router.get("/roster/result/{token}", include_in_schema=False)
