@@ -152,7 +152,7 @@ def test_a_red_flag_found_later_gives_the_referral_page_and_no_exercises(tab: Se
     assert page.locator("#adjust").count() == 0
 
 
-def test_errors_show_beside_their_fields_and_the_keyboard_reaches_them(tab: Session, shots: Path) -> None:
+def test_errors_show_beside_their_fields_and_the_keyboard_reaches_them(tab: Session) -> None:
     page = tab.open("/")
     answer(page, {"age": "5", "pain_nprs": "11"})
     tab.expected.append("status of 422")
@@ -167,7 +167,6 @@ def test_errors_show_beside_their_fields_and_the_keyboard_reaches_them(tab: Sess
         assert field.get_attribute("aria-invalid") == "true"
         assert f"error-{question}" in (field.get_attribute("aria-describedby") or "")
     assert page.locator("#q-pain_nprs").input_value() == "11"  # kept as typed
-    page.screenshot(path=str(shots / "web-errors.png"))
     # From the summary, the keyboard goes to the question: Tab to its link, Enter, then Tab into the field.
     page.keyboard.press("Tab")
     assert "Question" in page.evaluate("document.activeElement.textContent")
@@ -226,3 +225,25 @@ def test_a_missing_browser_skips_with_its_reason_unless_one_is_required(monkeypa
     monkeypatch.setenv(browsers.REQUIRE_ENV, "1")
     with pytest.raises(pytest.fail.Exception, match="REHABGEN_REQUIRE_BROWSER is set"):
         browser_or_skip()
+
+
+def test_a_clinic_uploads_a_roster_sees_each_row_and_gets_the_zip(tab: Session) -> None:
+    import json
+    import zipfile
+
+    from tests.conftest import EXAMPLES
+
+    page = tab.open("/roster")
+    page.get_by_label("Roster file (.csv, .yaml)").set_input_files(str(EXAMPLES / "roster.csv"))
+    page.get_by_label(re.compile(r"\bJSON: ")).check()
+    page.get_by_role("button", name="Make the handouts").click()
+    page.get_by_role("heading", name="Done").wait_for()
+    rows = page.locator(".progress-log p.row")
+    assert rows.count() == 8 and page.locator("progress").last.get_attribute("value") == "8"
+    assert "Emergency: go to hospital now" in page.locator(".progress-log p.urgent").inner_text()
+    with page.expect_download() as waiting:
+        page.get_by_role("link", name="Download the handouts (zip)").click()
+    archive = zipfile.ZipFile(waiting.value.path())
+    manifest = json.loads(archive.read("manifest.json"))
+    assert len(manifest["rows"]) == 8 and manifest["formats"] == ["pdf", "json"]
+    assert "P-0101_Zoë_Ångström.pdf" in archive.namelist()
