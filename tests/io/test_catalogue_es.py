@@ -133,7 +133,7 @@ def test_the_glossary_keeps_out_regional_words() -> None:
 def _skeleton(value: Any) -> Any:
     """A programme without its words: what the planner decided (ids, doses, weeks), text fields as counts."""
     words = {"name", "cues", "why", "cautions", "message", "title", "text", "because", "note", "goal", "exit_criteria"}
-    words |= {"checklist", "notes", "input_hash"}
+    words |= {"checklist", "notes", "points", "input_hash"}
     if isinstance(value, dict):
         return {k: (len(v) if isinstance(v, list) else None) if k in words else _skeleton(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -139,3 +140,29 @@ def test_large_print_scales_tables_and_breaks_no_word(catalogue: Catalogue) -> N
     for label in labels:
         assert re.sub(r"\s+", " ", label) in text, label
     assert "Cyclin g" not in text and "Exercis es" not in text
+
+
+RUNNERS: dict[str, dict[str, Any]] = {
+    "walk-run after a readiness check": {"pain_nprs": 4, "symptom_duration_weeks": 3},
+    "running on from week 1": {"pain_nprs": 2, "symptom_duration_weeks": 20, "weekly_running_km": 40},
+    "acute strain, back to running soon": {
+        "pain_nprs": 3,
+        "symptom_duration_weeks": 1,
+        "weekly_running_km": 50,
+        "causes": ["muscle_strain_overuse"],
+    },
+}
+
+
+@pytest.mark.parametrize("case", list(RUNNERS))
+def test_the_running_page_speaks_only_of_boxes_and_steps_the_plan_has(catalogue: Catalogue, case: str) -> None:
+    profile = make_profile(programme_weeks=8, **RUNNERS[case])
+    programme = build_programme(profile, catalogue)
+    runs = [s.run for w in programme.weeks for s in w.sessions if s.run is not None]
+    assert runs
+    text = " ".join(" ".join(_pages(_render(profile, catalogue))).split())
+    readiness = any(g.id == "running_readiness" for g in programme.gates)
+    assert ("check that you can tick every box below" in text) == readiness
+    walk_run = any(run.type == "walk_run" for run in runs)
+    assert ("Stay at each walk–run step for at least 2 sessions" in text) == walk_run
+    assert "Start every run with 5 minutes of brisk walking" in text

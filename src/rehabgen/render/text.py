@@ -47,16 +47,32 @@ NO_RUNNING = (
     "Running is not part of this plan yet. Keep up the walking and exercises; "
     "your {physio} will tell you when to start the walk–run plan."
 )
-RUNNING_RULES = (
+_WALK_RUN_RULES = (
     "Run only on your planned days, never two days in a row during the walk–run weeks.",
     "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
     "less and did not flare the next morning; otherwise repeat the step.",
     "Once you run without walking breaks, your weekly distance rises by no more than 10% on your last "
     "full week, and no run is more than 10% longer than your longest run of the last 4 weeks. Your "
     "first such week starts at part of your usual distance, in short runs.",
+)
+_CONTINUOUS_RULES = (
+    "Run only on your planned days.",
+    "Your weekly distance rises by no more than 10% on your last full week, and no run is more than 10% "
+    "longer than your longest run of the last 4 weeks. The plan starts at part of your usual distance.",
+)
+_EVERY_RUN_RULES = (
     "A lighter week runs less than the week before it; the week after picks up where the last full week left off.",
     "Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking.",
 )
+
+
+def running_rules(programme: Programme) -> list[str]:
+    """The rules that keep running safe, for a plan with walk–run steps or with continuous running only."""
+    runs = (sess.run for week in programme.weeks for sess in week.sessions if sess.run is not None)
+    walk_run = any(run.type == "walk_run" for run in runs)
+    return [*(_WALK_RUN_RULES if walk_run else _CONTINUOUS_RULES), *_EVERY_RUN_RULES]
+
+
 TRACKING_INTRO = (
     "Tick each session when you have done it. Once a week, write your usual pain and your pain "
     "on waking the morning after an exercise day (0 = no pain, 10 = the worst imaginable)."
@@ -190,8 +206,12 @@ def calendar_intro(programme: Programme, *, pain_column: bool = False) -> str:
     return text
 
 
-def running_intro(first_week: int) -> str:
-    """The running plan's opening sentence."""
+def running_intro(first_week: int, *, readiness_check: bool) -> str:
+    """The running plan's opening sentence; it points to the readiness boxes only when they are printed."""
+    if not readiness_check:
+        if first_week == 1:
+            return "You keep running from week 1. Keep to the rules on this page."
+        return f"Running starts in week {first_week}. Keep to the rules on this page."
     return (
         f"Running starts in week {first_week}. Before your first run, check that you can tick every "
         "box below. If you cannot, keep going with the exercises and try again in a week."

@@ -17,7 +17,6 @@ from rehabgen.render.text import (
     OUTCOME_MEASURES,
     OUTCOMES_INTRO,
     OUTCOMES_NOTE,
-    RUNNING_RULES,
     TRACKING_INTRO,
     activity,
     calendar_intro,
@@ -26,6 +25,7 @@ from rehabgen.render.text import (
     minutes,
     outcome_times,
     running_intro,
+    running_rules,
     session_label,
 )
 from rehabgen.words.labels import PHASE_NAMES
@@ -87,12 +87,12 @@ def running_plan(programme: Programme, catalogue: Catalogue, ids: Ids) -> Part:
     if not runs:
         why = next((w.message for w in programme.warnings if w.code == "running_paused"), None)
         return Part("running", "Your running plan", para(why or for_region(NO_RUNNING, programme)))
-    content = para(running_intro(runs[0][0]))
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
+    content = para(running_intro(runs[0][0], readiness_check=readiness is not None))
     if readiness is not None:
         gate = heading(3, readiness.title) + para(readiness.text) + checklist(readiness.checklist, ids)
         content += el("div", gate, class_="box gate")
-    content += heading(3, "The rules that keep running safe") + text_list(RUNNING_RULES)
+    content += heading(3, "The rules that keep running safe") + text_list(running_rules(programme))
     content += heading(3, "Session by session")
     headers = ["Week", "Day", "Session", "Run time", "About"]
     content += table("Every run, with its time running and distance", headers, _run_rows(programme, runs), ids)

@@ -19,7 +19,6 @@ from rehabgen.render.text import (
     OUTCOME_MEASURES,
     OUTCOMES_INTRO,
     OUTCOMES_NOTE,
-    RUNNING_RULES,
     TRACKING_INTRO,
     activity,
     calendar_intro,
@@ -28,6 +27,7 @@ from rehabgen.render.text import (
     minutes,
     outcome_times,
     running_intro,
+    running_rules,
     session_label,
 )
 from rehabgen.words.units import distance
@@ -167,13 +167,13 @@ def running_plan(
         out.append(para(why or for_region(NO_RUNNING, programme), s["body"]))
         return out
     first_week = runs[0][0]
-    out.append(para(running_intro(first_week), s["body"]))
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
+    out.append(para(running_intro(first_week, readiness_check=readiness is not None), s["body"]))
     if readiness is not None:
         out += [para(readiness.title, s["h3"]), para(readiness.text, s["body"]), *checklist(readiness.checklist, theme)]
     out.append(Spacer(1, theme.body * 0.4))
     out.append(para("The rules that keep running safe", s["h3"]))
-    out += bullets(list(RUNNING_RULES), s["body"])
+    out += bullets(running_rules(programme), s["body"])
     if with_table:
         out += [para("Session by session", s["h3"]), run_table(programme, runs, theme), Spacer(1, theme.body * 0.5)]
     bone = next((a for a in programme.advice if a.id == "bone_stress_running"), None)
