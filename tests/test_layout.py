@@ -119,3 +119,14 @@ def test_a_json_plan_does_not_load_reportlab() -> None:
 def test_help_loads_neither_pydantic_nor_reportlab() -> None:
     loaded = _modules_loaded_by("--help")
     assert not any(m.startswith(("reportlab", "pydantic", "yaml")) for m in loaded)
+
+
+def test_the_web_app_keeps_to_its_own_stack() -> None:
+    """Ruff's banned-api lets web/ import its stack; this keeps the others out (and the CLI: serve runs the app)."""
+    banned = {"reportlab", "yaml", "typer", "rich", "prompt_toolkit", "uvicorn", "rehabgen.cli"}
+    for path in sorted((PACKAGE / "web").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                assert not any(name == b or name.startswith(b + ".") for b in banned), (path.name, name)
