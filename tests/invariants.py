@@ -221,7 +221,9 @@ def _check_steady(programme: Programme, catalogue: Catalogue) -> None:
         assert abs(done["A"] - done["B"]) <= 1, f"sessions A and B done {done['A']} and {done['B']} times"
     if len(weeks) < 2:
         return
-    ladders = _ladder_runs(seen, catalogue)
+    # The clinician may take an exercise out at a review the week after it came in: their drop wins.
+    dropped = {a.exercise_id for a in programme.adjustments.applied if a.kind == "drop"}
+    ladders = _ladder_runs({i: w for i, w in seen.items() if i not in dropped}, catalogue)
     for family, present in ladders.items():
         runs = _runs(sorted(set(present)))
         for run in runs:

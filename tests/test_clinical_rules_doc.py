@@ -270,6 +270,16 @@ def test_every_warning_code_has_a_row() -> None:
     assert not sorted(codes - set(rows)), f"warnings without a row: {sorted(codes - set(rows))}"
 
 
+def test_every_adjustment_refusal_code_has_a_row() -> None:
+    from rehabgen.plan.adjustments import REFUSAL_CODES
+
+    rows = _rows()
+    assert not sorted(set(REFUSAL_CODES) - set(rows)), f"codes without a row: {sorted(set(REFUSAL_CODES) - set(rows))}"
+    source = "".join(p.read_text(encoding="utf-8") for p in (SRC / "plan").glob("adjust*.py"))
+    used = set(re.findall(r'"(adjustment_[a-z_]+)"', source))
+    assert used == set(REFUSAL_CODES), f"codes used but not listed, or listed but not used: {used ^ set(REFUSAL_CODES)}"
+
+
 @pytest.mark.parametrize(("call", "keyword"), [("Advice", "id"), ("Gate", "id"), ("Tier", "code")])
 def test_every_advice_gate_and_band_id_is_named(call: str, keyword: str) -> None:
     ids = _keyword_strings(_python_files(SRC / "plan"), call, keyword)

@@ -219,3 +219,32 @@ def test_unknown_output_suffix_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("plan", str(EXAMPLES / "profile.yaml"), "-o", str(tmp_path / "plan.docx"))
     assert code == 2 and "use .pdf, .html, .json, .md or .ics" in err
     assert not (tmp_path / "plan.docx").exists()
+
+
+# --- issue 15: adjustments and reissue at review -----------------------------------------------------------------------
+
+
+def test_plan_reports_refused_adjustments_on_stderr_and_in_the_json() -> None:
+    code, out, err = run("plan", str(EXAMPLES / "review.yaml"), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["meta"]["from_week"] == 5 and data["adjustments"]["from_week"] == 5
+    refused = {r["code"] for r in data["adjustments"]["refused"]}
+    assert refused == {"adjustment_needs_equipment", "adjustment_dose_lowered"}
+    assert "warning: pin goblet_squat: Goblet squat needs dumbbells" in err and "(adjustment_needs_equipment)" in err
+
+
+def test_from_week_prints_the_plan_from_that_week() -> None:
+    code, out, _ = run("plan", str(EXAMPLES / "profile.yaml"), "--from-week", "5", "--format", "md")
+    assert code == 0
+    assert "## Week 5:" in out and "## Week 4:" not in out and "## Week 8" in out
+    assert "this copy starts at week 5" in out
+    code, out, _ = run("plan", str(EXAMPLES / "profile.yaml"), "--from-week", "5", "--format", "json")
+    assert [w["week"] for w in json.loads(out)["weeks"]] == list(range(1, 9))
+
+
+@pytest.mark.parametrize("week", ["9", "0", "x"])
+def test_a_from_week_outside_the_plan_is_a_usage_error(week: str) -> None:
+    code, out, err = run("plan", str(EXAMPLES / "profile.yaml"), "--from-week", week, "--format", "json")
+    assert code == 2 and out == ""
+    assert "--from-week" in err

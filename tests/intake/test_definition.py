@@ -11,7 +11,7 @@ from rehabgen.errors import InputError
 from rehabgen.intake.definition import load_questionnaire
 from rehabgen.intake.fields import profile_fields
 from rehabgen.intake.markdown import roster_fields, roster_table
-from rehabgen.io.roster import COLUMNS
+from rehabgen.io.roster import QUESTION_COLUMNS
 from rehabgen.model.vocab import BONE_STRESS_CAUSES, Cause, Equipment, Region, Status
 from tests.conftest import ROOT
 
@@ -110,7 +110,7 @@ def test_a_broken_questionnaire_is_refused_whole(tmp_path: Path) -> None:
 
 
 def test_every_roster_column_is_a_question_and_every_question_a_column() -> None:
-    covered = [f for column in COLUMNS for f in roster_fields(column)]
+    covered = [f for column in QUESTION_COLUMNS for f in roster_fields(column)]
     assert sorted(covered) == sorted(profile_fields())
 
 
@@ -119,7 +119,7 @@ def test_the_readme_roster_table_is_generated_from_the_questionnaire(update_gold
     assert ROSTER_START in text and ROSTER_END in text, "the README's roster table markers are missing"
     before, rest = text.split(ROSTER_START, 1)
     _, after = rest.split(ROSTER_END, 1)
-    wanted = before + ROSTER_START + roster_table(QUESTIONNAIRE, COLUMNS) + ROSTER_END + after
+    wanted = before + ROSTER_START + roster_table(QUESTIONNAIRE, QUESTION_COLUMNS) + ROSTER_END + after
     if update_golden:
         README.write_text(wanted, encoding="utf-8")
     assert text == wanted, "the README's roster table is stale: run pytest --update-golden"

@@ -140,3 +140,22 @@ def test_plan_with_template_path(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0 and '"template": "mcgill_core"' in result.stdout
+
+
+def test_a_template_s_adjustments_are_read_and_checked_against_the_catalogue(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    """Issue 15: a template may carry adjustments; validation names an unknown exercise in them."""
+    path = tmp_path / "review_template.yaml"
+    path.write_text(
+        "id: review_template\ntitle: Review template\ndescription: A template with a clinician's adjustments.\n"
+        "adjustments:\n  drop: [pogo_hops]\n  swap: {lunge: split_sqaut}\n  note: From the template.\n",
+        encoding="utf-8",
+    )
+    template = load_template(path)
+    assert template.adjustments is not None and template.adjustments.drop == ["pogo_hops"]
+    problems = template_problems(template, path, catalogue)
+    assert [" › ".join(p.path) for p in problems] == ["adjustments › swap"]
+    assert "'split_sqaut' is not an exercise" in problems[0].message and "split_squat" in problems[0].message
+    programme = build_programme(make_profile(programme_weeks=8), catalogue, template)
+    assert programme.meta.note == "From the template."

@@ -76,6 +76,7 @@ def _cases() -> dict[str, tuple[Profile, dict[str, Any]]]:
             {"large_print": True, "page_size": "letter", "clinic": "example"},
         ),
         "prevention_no_start_date": (prevention.model_copy(update={"start_date": None}), {}),
+        "review_adjusted": (load_profile(EXAMPLES / "review.yaml"), {"clinic": "example"}),
         **{name: (make_profile(**changes), {}) for name, changes in REFERRALS.items()},
     }
 

@@ -73,6 +73,7 @@ def plan_row(
         return entry, None
     entry.status = programme.status.value
     entry.warnings = [w.message for w in programme.warnings]
+    entry.warnings += [f"{r.item}: {r.message} ({r.code})" for r in programme.adjustments.refused]
     return entry, Handout(programme, catalogue, template, clinic, printed)
 
 

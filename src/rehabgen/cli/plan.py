@@ -91,6 +91,17 @@ def plan(
     page_size: Annotated[PageSize, typer.Option("--page-size", help="A4 or letter.")] = PageSize.A4,
     large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
     layout: Annotated[Layout | None, typer.Option("--layout", help=LAYOUT_HELP)] = None,
+    from_week: Annotated[
+        int | None,
+        typer.Option(
+            "--from-week",
+            min=1,
+            max=52,
+            metavar="N",
+            help="Reissue at a review: the profile's adjustments apply from week N and the handout starts there "
+            "(same start date, week numbers and calendar; earlier weeks as first planned).",
+        ),
+    ] = None,
     catalogue_folders: CatalogueOpt = None,
 ) -> None:
     """Triage a profile and write its programme as a PDF handout, a web page, JSON, Markdown or a calendar.
@@ -98,6 +109,8 @@ def plan(
     Exit 0 when a programme or a referral was produced, 1 when the input is invalid.
 
     Example: rehabgen plan examples/profile.yaml -o handout.pdf
+
+    At a review: rehabgen plan patient.yaml --from-week 5 -o handout.pdf
     """
     from rehabgen import api
     from rehabgen.errors import ProfileError
@@ -117,12 +130,14 @@ def plan(
         fail(str(exc))
     catalogue = load_catalogue(catalogue_folders)
     branding = api.load_clinic(clinic) if clinic else None
-    programme = api.build_programme(profile, catalogue, chosen)
+    programme = api.build_programme(profile, catalogue, chosen, from_week=from_week)
     data = api.render_handout(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
     for warning in programme.warnings:
         err(f"warning: {warning.message}")
+    for refused in programme.adjustments.refused:
+        err(f"warning: {refused.item}: {refused.message} ({refused.code})")
     for message in api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding):
         err(f"warning: {message}")
     write_output(target, data)

@@ -26,13 +26,19 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+NOT_ASKED = frozenset({"adjustments"})
+"""Profile sections that are no intake answer: the clinician's changes to a plan, made at a visit."""
+
+
 @functools.cache
 def profile_fields() -> dict[str, FieldInfo]:
-    """Every answerable field of the profile, nested ones dotted, in the model's order."""
+    """Every answerable field of the profile, nested ones dotted, in the model's order (``NOT_ASKED`` aside)."""
     found: dict[str, FieldInfo] = {}
 
     def walk(model: type[BaseModel], prefix: str) -> None:
         for name, info in model.model_fields.items():
+            if not prefix and name in NOT_ASKED:
+                continue
             inner = _model_in(info.annotation)
             if inner is not None:
                 walk(inner, f"{prefix}{name}.")

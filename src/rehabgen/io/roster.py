@@ -9,11 +9,14 @@ CSV columns (header row required; every column optional except those a profile r
     patient_id, patient_name, clinician, age, sex, weekly_running_km, longest_run_last_4wk_km,
     easy_pace_min_per_km, goal, causes, clinician_diagnosed, cleared_for_impact, pain_nprs,
     symptom_duration_weeks, leg_symptoms, bilateral_new_or_worsening, numbness, weakness, red_flags,
-    postpartum_weeks, pelvic_floor_symptoms, equipment, sessions_per_week, programme_weeks, start_date, region
+    postpartum_weeks, pelvic_floor_symptoms, equipment, sessions_per_week, programme_weeks, start_date, region,
+    drop, pin, note, next_appointment, from_week
 
-List fields (``causes``, ``equipment``, ``red_flags``) are separated by ``;``; ``red_flags`` lists the
-questions answered yes. Yes/no fields take true/false, yes/no or 1/0. Dates are YYYY-MM-DD. An empty cell
-means "not given", so the template's or the profile's default applies.
+List fields (``causes``, ``equipment``, ``red_flags``, and the exercise ids of ``drop`` and ``pin``) are
+separated by ``;``; ``red_flags`` lists the questions answered yes. ``drop``, ``pin``, ``note``,
+``next_appointment`` and ``from_week`` are the clinician's adjustments (the profile's ``adjustments:``).
+Yes/no fields take true/false, yes/no or 1/0. Dates are YYYY-MM-DD. An empty cell means "not given", so the
+template's or the profile's default applies.
 """
 
 from __future__ import annotations
@@ -54,7 +57,11 @@ SCALAR_COLUMNS = (
     "units",
 )
 LIST_COLUMNS = ("causes", "equipment")
-COLUMNS = ("patient_id", "patient_name", *SCALAR_COLUMNS, *LIST_COLUMNS, "numbness", "weakness", "red_flags")
+QUESTION_COLUMNS = ("patient_id", "patient_name", *SCALAR_COLUMNS, *LIST_COLUMNS, "numbness", "weakness", "red_flags")
+"""The columns answering the intake questionnaire's questions (the README's table is generated from them)."""
+ADJUSTMENT_COLUMNS = ("drop", "pin", "note", "next_appointment", "from_week")
+"""The clinician's adjustments a roster row may carry: ``drop`` and ``pin`` are lists of exercise ids."""
+COLUMNS = (*QUESTION_COLUMNS, *ADJUSTMENT_COLUMNS)
 
 
 @dataclass
@@ -247,6 +254,12 @@ def _csv_row(number: int, header: list[str], cells: list[str], name: str) -> Ros
         data["neuro"] = neuro
     if "red_flags" in values:
         data["red_flags"] = dict.fromkeys(_split(values.pop("red_flags")), True)
+    adjustments: dict[str, Any] = {k: values.pop(k) for k in ADJUSTMENT_COLUMNS if k in values}
+    for column in ("drop", "pin"):
+        if column in adjustments:
+            adjustments[column] = _split(adjustments[column])
+    if adjustments:
+        data["adjustments"] = adjustments
     for column in LIST_COLUMNS:
         if column in values:
             data[column] = _split(values.pop(column))

@@ -25,6 +25,7 @@ from rehabgen.io.profiles import load_profile
 from rehabgen.io.reader import iter_yaml_files, read_yaml
 from rehabgen.io.templates import load_template, template_dirs
 from rehabgen.io.translations import I18N, check_overlay_file, languages, load_translations, translate_template_file
+from rehabgen.model.adjustments import Adjustments
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.template import Template
 
@@ -179,6 +180,17 @@ def _template_translations(path: Path) -> list[Problem]:
     return problems
 
 
+def adjustment_ids(adjustments: Adjustments) -> list[tuple[str, list[str]]]:
+    """(field, exercise ids) of a template's adjustments, for the catalogue check."""
+    return [
+        ("adjustments › drop", adjustments.drop),
+        ("adjustments › pin", [p.id for p in adjustments.pins()]),
+        ("adjustments › swap", [*adjustments.swap, *adjustments.swap.values()]),
+        ("adjustments › dose", list(adjustments.dose)),
+        ("adjustments › notes", list(adjustments.notes)),
+    ]
+
+
 def template_problems(template: Template, path: Path, catalogue: Catalogue | None) -> list[Problem]:
     """Cross-checks a template needs beyond its own schema.
 
@@ -192,10 +204,12 @@ def template_problems(template: Template, path: Path, catalogue: Catalogue | Non
     if catalogue is not None:
         from rehabgen.io.problems import suggest
 
+        adjusted = template.adjustments
         for field_name, ids in (
             ("pin", template.pin),
             ("ban", template.ban),
             ("emphasis", list(template.emphasis.families)),
+            *(adjustment_ids(adjusted) if adjusted is not None else []),
         ):
             for exercise_id in ids:
                 if exercise_id not in catalogue:

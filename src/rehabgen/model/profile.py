@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, field_validator
 
+from rehabgen.model.adjustments import Adjustments
 from rehabgen.model.base import StrictModel, unique
 from rehabgen.model.text import single_line
 from rehabgen.model.vocab import Cause, Equipment, Region
@@ -157,6 +158,9 @@ class Profile(StrictModel):
     units: Literal["km", "mi"] | None = None
     """Distances on the handout in kilometres or miles; default by region (miles in the US). The running
     fields above are always in kilometres."""
+    adjustments: Adjustments | None = None
+    """Optional: the clinician's changes to the plan (drop, pin, swap, dose, notes, a note and the next
+    appointment for page 1), each applied only where the safety rules allow."""
 
     @field_validator("equipment", mode="before")
     @classmethod

@@ -107,6 +107,8 @@ class ExerciseNotes(StrictModel):
     """Why it is in this runner's plan, in words written for their causes (empty: name the causes)."""
     cautions: list[str] = []
     """Safety notes for this runner: the exercise's general caution, then those for their conditions."""
+    clinician_note: str | None = None
+    """The clinician's note on this exercise (``adjustments › notes``), printed on its card and sheet row."""
 
 
 class RunPlan(StrictModel):
@@ -180,6 +182,43 @@ class Referral(StrictModel):
     details: list[str] = []
 
 
+AdjustmentKind = Literal["drop", "pin", "swap", "dose", "notes", "note", "next_appointment"]
+
+
+class AppliedAdjustment(StrictModel):
+    """A clinician's adjustment the plan carries (perhaps not in every week it asked for: see ``refused``)."""
+
+    item: str
+    """The adjustment as asked, e.g. ``pin bird_dog`` or ``swap dead_bug → bird_dog``."""
+    kind: AdjustmentKind
+    exercise_id: str | None = None
+    """The exercise it names (for a swap, the one taken out)."""
+    message: str
+    """What changed, in words."""
+
+
+class RefusedAdjustment(StrictModel):
+    """A clinician's adjustment, or part of one, that the plan does not carry, and why."""
+
+    item: str
+    """The adjustment as asked, e.g. ``pin bird_dog``."""
+    kind: AdjustmentKind
+    exercise_id: str | None = None
+    code: str
+    """Why, as a stable code, e.g. ``adjustment_excluded`` (clinical rules §8.3)."""
+    message: str
+    """Why, in words, naming the weeks and the rule."""
+
+
+class AdjustmentReport(StrictModel):
+    """What the clinician's adjustments changed, and what safety refused (the clinician's page lists both)."""
+
+    from_week: int = 1
+    """The first week the adjustments apply to; earlier weeks are as first planned."""
+    applied: list[AppliedAdjustment] = []
+    refused: list[RefusedAdjustment] = []
+
+
 class Meta(StrictModel):
     """Facts about the run that make a printed page traceable to its inputs."""
 
@@ -200,6 +239,12 @@ class Meta(StrictModel):
     session_size: int | None = None
     """Most exercises a session holds (optional ones aside)."""
     age: int | None = None
+    from_week: int | None = None
+    """A plan reissued at a review: the handout is printed from this week (the weeks before are unchanged)."""
+    note: str | None = None
+    """The clinician's note for page 1."""
+    next_appointment: str | None = None
+    """The next appointment, as the clinician wrote it, for page 1."""
 
 
 class Programme(StrictModel):
@@ -221,6 +266,8 @@ class Programme(StrictModel):
     exercises: list[ExerciseNotes] = []
     """One entry per exercise in the plan, in order of first appearance."""
     referral: Referral | None = None
+    adjustments: AdjustmentReport = AdjustmentReport()
+    """The clinician's adjustments: what was applied and what was refused."""
     meta: Meta
 
     def exercise_ids(self) -> list[str]:

@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
+from rehabgen.model.adjustments import Adjustments
 from rehabgen.model.base import StrictModel
 from rehabgen.model.exercise import SLUG
 from rehabgen.model.vocab import Category, Muscle
@@ -98,12 +99,17 @@ class Template(StrictModel):
     """Whether the programme plans running at all (gates and exclusions still apply when it does)."""
     advice: list[AdviceSection] = []
     handout: HandoutSections = HandoutSections()
+    adjustments: Adjustments | None = None
+    """Clinician adjustments every plan made with this template gets; a profile's own adjustments win over
+    them exercise by exercise (``from_week`` belongs to a profile only)."""
 
     @model_validator(mode="after")
     def _pin_ban(self) -> Self:
         both = sorted(set(self.pin) & set(self.ban))
         if both:
             raise ValueError(f"{', '.join(both)} cannot be both pinned and banned")
+        if self.adjustments is not None and self.adjustments.from_week is not None:
+            raise ValueError("adjustments › from_week is the review week of one runner: set it in the profile")
         return self
 
 

@@ -21,14 +21,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
 from rehabgen._version import __version__
 from rehabgen.clinical.triage import Triage, triage
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Patient, Profile
-from rehabgen.model.programme import Meta, PlanWarning, Programme
+from rehabgen.model.programme import AdjustmentReport, ExerciseNotes, Meta, PlanWarning, Programme
 from rehabgen.model.template import DEFAULT_TEMPLATE, Template
 from rehabgen.model.vocab import BONE_STRESS_CAUSES, Cause, Tag
+from rehabgen.plan.adjustment_report import build_report
+from rehabgen.plan.adjustments import (
+    Adjusting,
+    adjusted_blocks,
+    adjusted_selector,
+    adjusted_spans,
+    dose_targets,
+    merged_adjustments,
+    prepare,
+    refuse_all,
+    review_week,
+)
 from rehabgen.plan.advice import build_advice
 from rehabgen.plan.exclusions import excluded_by_week, first_week_allowing, resolve_exclusions
 from rehabgen.plan.notes import exercise_notes
@@ -38,28 +51,48 @@ from rehabgen.plan.referral import referral_programme, see_a_clinician_banner
 from rehabgen.plan.running import RunningPlan, plan_running
 from rehabgen.plan.schedule import DayPlanner
 from rehabgen.plan.selection import Selector
-from rehabgen.plan.sessions import SteadySessions, check_sessions, pin_warnings
+from rehabgen.plan.sessions import Span, SteadySessions, check_sessions, choose_sessions, pin_warnings
 from rehabgen.plan.slots import MAX_PER_SESSION
 from rehabgen.plan.weeks import resolve_weeks
 from rehabgen.plan.wording import fill_words
 from rehabgen.words.units import units_for
 
 
-def build_programme(profile: Profile, catalogue: Catalogue, template: Template | None = None) -> Programme:
+def build_programme(
+    profile: Profile, catalogue: Catalogue, template: Template | None = None, *, from_week: int | None = None
+) -> Programme:
     """Triage the profile and, when a programme is allowed, plan it week by week.
+
+    The clinician's adjustments (the template's, then the profile's) apply from ``from_week`` (else the
+    profile's ``adjustments › from_week``, else week 1); the weeks before it are as planned without them.
 
     Raises:
         TemplateError: the template leaves an exercise session empty for this profile (its bans, with the
             profile's exclusions, rule out everything that could fill it).
+        ProfileError: the profile's dropped exercises leave a session empty, or its review week is after the end.
+        UsageError: ``from_week`` is after the programme's last week.
     """
     template = template or DEFAULT_TEMPLATE
     decision = triage(profile)
     weeks_n = _setting(profile, "programme_weeks", template.default_weeks)
     sessions_n = _setting(profile, "sessions_per_week", template.default_sessions_per_week)
-    meta = _meta(profile, template, weeks_n, sessions_n, catalogue)
+    asked = merged_adjustments(profile, template)
+    start = review_week(profile, from_week, weeks_n)
+    meta = _meta(profile, template, (weeks_n, sessions_n), catalogue, from_week)
     if not decision.status.allows_programme:
-        return fill_words(referral_programme(profile, decision, meta))
-    return fill_words(_plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n)))
+        programme = fill_words(referral_programme(profile, decision, meta))
+        if asked.is_empty():
+            return programme
+        return programme.model_copy(update={"adjustments": AdjustmentReport(refused=refuse_all(asked, weeks_n))})
+    meta = meta.model_copy(
+        update={
+            "from_week": start if start > 1 else None,
+            "note": asked.note,
+            "next_appointment": asked.next_appointment,
+        }
+    )
+    adjusting = prepare(asked, catalogue, profile, start, weeks_n)
+    return fill_words(_plan(profile, catalogue, template, decision, meta, (weeks_n, sessions_n), adjusting))
 
 
 def _setting(profile: Profile, name: str, template_default: int | None) -> int:
@@ -70,12 +103,17 @@ def _setting(profile: Profile, name: str, template_default: int | None) -> int:
     return value
 
 
-def _meta(profile: Profile, template: Template, weeks: int, sessions: int, catalogue: Catalogue) -> Meta:
-    payload = {
-        "profile": profile.model_dump(mode="json"),
-        "template": template.model_dump(mode="json"),
+def _meta(
+    profile: Profile, template: Template, size: tuple[int, int], catalogue: Catalogue, from_week: int | None
+) -> Meta:
+    weeks, sessions = size
+    payload: dict[str, Any] = {
+        "profile": _dumped(profile),
+        "template": _dumped(template),
         "catalogue": catalogue.fingerprint,
     }
+    if from_week is not None:
+        payload["from_week"] = from_week  # --from-week: part of the inputs
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return Meta(
         title=template.title,
@@ -95,6 +133,14 @@ def _meta(profile: Profile, template: Template, weeks: int, sessions: int, catal
     )
 
 
+def _dumped(model: Profile | Template) -> dict[str, Any]:
+    """The model as JSON data for the input hash; no ``adjustments`` key when there are none (as before them)."""
+    data = model.model_dump(mode="json")
+    if data.get("adjustments") is None:
+        data.pop("adjustments", None)
+    return data
+
+
 def _plan(
     profile: Profile,
     catalogue: Catalogue,
@@ -102,6 +148,7 @@ def _plan(
     decision: Triage,
     meta: Meta,
     size: tuple[int, int],
+    adjusting: Adjusting,
 ) -> Programme:
     weeks_n, sessions_n = size
     layout = layout_phases(profile, template, weeks_n)
@@ -112,10 +159,14 @@ def _plan(
     run_weeks = {w for w, runs in running.weeks.items() if runs}
     exclusions = resolve_exclusions(profile, layout, run_weeks)
     selector = Selector(profile, template, catalogue, excluded_by_week(exclusions, weeks_n))
-    steady = SteadySessions(selector, layout, deloads, meta.session_size or MAX_PER_SESSION)
-    check_sessions(steady.spans, template, sessions_n)
+    spans = choose_sessions(selector, layout)
+    check_sessions(spans, template, sessions_n)
+    steady, adjusted = _steady(selector, layout, spans, adjusting, (meta.session_size or MAX_PER_SESSION, sessions_n))
     days = DayPlanner(profile, selector, sessions_n)
-    weeks = resolve_weeks(steady, deloads, running, days, profile.age, profile.pain_nprs)
+    targets = dose_targets(adjusting, profile.age)
+    weeks = resolve_weeks(steady, deloads, running, days, profile.age, profile.pain_nprs, targets)
+    blocks = adjusted_blocks(layout, adjusting.from_week, adjusting.pins)
+    report = build_report(adjusting, adjusted or selector, layout, weeks, blocks, targets)
     used: dict[str, set[int]] = {}
     for week in weeks:
         for item in (i for s in week.sessions for i in s.items):
@@ -134,10 +185,35 @@ def _plan(
         gates=[*layout.gates, *([screen] if screen else [])],
         phases=phase_spans(profile, layout.spans(), weeks, screen, catalogue),
         weeks=weeks,
-        exercises=exercise_notes(profile, catalogue, weeks),
+        exercises=_with_notes(exercise_notes(profile, catalogue, weeks), report, adjusting.notes),
         referral=see_a_clinician_banner(profile, decision),
+        adjustments=report,
         meta=meta,
     )
+
+
+def _steady(
+    selector: Selector, layout: Layout, spans: list[Span], adjusting: Adjusting, sizes: tuple[int, int]
+) -> tuple[SteadySessions, Selector | None]:
+    """The weeks' sessions, with the clinician's adjustments from their week on (and their selector)."""
+    size, sessions_n = sizes
+    deloads = set(layout.deloads)
+    if not adjusting.changes_sessions:
+        return SteadySessions(selector, layout, deloads, size, spans=spans), None
+    adjusted = adjusted_selector(selector, adjusting)
+    spans = adjusted_spans(adjusted, layout, spans, adjusting, sessions_n)
+    start = adjusting.from_week
+    if start == 1:
+        return SteadySessions(adjusted, layout, deloads, size, spans=spans), adjusted
+    return SteadySessions(selector, layout, deloads, size, spans=spans, switch=(start, adjusted)), adjusted
+
+
+def _with_notes(notes: list[ExerciseNotes], report: AdjustmentReport, asked: dict[str, str]) -> list[ExerciseNotes]:
+    """The exercises' notes with the clinician's note on each exercise it was printed for."""
+    printed = {a.exercise_id for a in report.applied if a.kind == "notes"}
+    return [
+        n.model_copy(update={"clinician_note": asked[n.exercise_id]}) if n.exercise_id in printed else n for n in notes
+    ]
 
 
 def _general_warnings(profile: Profile, layout: Layout, running: RunningPlan) -> list[PlanWarning]:

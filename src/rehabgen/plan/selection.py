@@ -11,10 +11,11 @@ randomness. At a phase change each slot steps one rung up its ladder when the ha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rehabgen.clinical.causes import CAUSES, caution_tags
+from rehabgen.model.adjustments import PinWindow
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.profile import Profile
@@ -37,13 +38,19 @@ class Choice:
 class Selector:
     """Scores and picks exercises for one profile, template, catalogue and exclusion table.
 
-    ``excluded[w]`` is the set of movement tags excluded in week ``w`` (index 0 unused).
+    ``excluded[w]`` is the set of movement tags excluded in week ``w`` (index 0 unused). A clinician's
+    adjustments (``plan.adjustments``) add ``dropped`` exercises (never used), ``swaps`` (old id → new id, used
+    in the old one's place where allowed) and ``pins`` (added to sessions in their weeks where allowed); an
+    exercise the clinician pins or swaps in is no longer held back by the template's bans.
     """
 
     profile: Profile
     template: Template
     catalogue: Catalogue
     excluded: Sequence[frozenset[Tag]] = field(default_factory=list)
+    dropped: frozenset[str] = frozenset()
+    swaps: Mapping[str, str] = field(default_factory=dict)
+    pins: tuple[PinWindow, ...] = ()
 
     def __post_init__(self) -> None:
         catalogue = self.catalogue
@@ -54,7 +61,9 @@ class Selector:
         self._tags = {ex.id: frozenset(ex.tags) for ex in catalogue}
         self._blocked: dict[tuple[int, int], frozenset[Tag]] = {}
         kit = set(self.profile.equipment)
-        self._usable = {ex.id for ex in self.catalogue if set(ex.equipment) <= kit and ex.id not in self.template.ban}
+        wanted = {p.id for p in self.pins} | set(self.swaps.values())
+        self.banned = (set(self.template.ban) - wanted) | self.dropped
+        self._usable = {ex.id for ex in self.catalogue if set(ex.equipment) <= kit and ex.id not in self.banned}
         self._family_weight: dict[str, float] = {}
         for name, weight in self.template.emphasis.families.items():
             if name in self.catalogue:
@@ -62,6 +71,7 @@ class Selector:
                     self._family_weight[member] = weight
         self._weights: dict[str, float] = {}
         self._static: dict[str, float] = {}
+        self.swap_log: dict[str, list[tuple[range, str | None]]] = {}
 
     def allowed(self, ex: Exercise, weeks: Iterable[int]) -> str | None:
         """Why ``ex`` may not be used in these weeks, or None when it may."""
@@ -73,7 +83,9 @@ class Selector:
                 blocked = self._blocked[key] = frozenset().union(*excluded[weeks.start : weeks.stop])
             if not self._tags[ex.id] & blocked:
                 return None  # the common case, answered without building a message
-        if ex.id in self.template.ban:
+        if ex.id in self.dropped:
+            return "dropped by the clinician"
+        if ex.id in self.banned:
             return "banned by the template"
         missing = [e.value for e in ex.equipment if e not in self.profile.equipment]
         if missing:
@@ -187,6 +199,36 @@ class Selector:
             ):
                 return candidate
         return None
+
+    def swapped(self, ex: Exercise, phase: Phase, weeks: range, taken: set[str]) -> Exercise:
+        """The exercise the clinician wants in ``ex``'s place, when it is allowed in these weeks; else ``ex``.
+
+        That is a pinned version of it (an easier or harder rung of its ladder) in the pin's weeks, or the
+        exercise the clinician swapped it for.
+
+        Every attempt is recorded in ``swap_log`` (old id → [(weeks, None or why not)]) for the report.
+        """
+        for pin in self.pins:  # a pinned version wins over the other rungs of its ladder
+            if pin.id != ex.id and pin.id in self._lines[ex.id] and pin.from_week <= weeks.start <= pin.to_week:
+                pinned = self.catalogue.exercises.get(pin.id)
+                if (
+                    pinned is not None
+                    and pinned.level <= LEVEL_CAP[phase]
+                    and self.allowed(pinned, weeks) is None
+                    and not self.clashes(pinned, taken - {ex.id})
+                ):
+                    return pinned
+        new_id = self.swaps.get(ex.id)
+        new = self.catalogue.exercises.get(new_id) if new_id is not None else None
+        if new is None:
+            return ex
+        why = self.allowed(new, weeks)
+        if why is None and new.level > LEVEL_CAP[phase]:
+            why = "too_hard"
+        elif why is None and self.clashes(new, taken - {ex.id}):
+            why = "in_session"
+        self.swap_log.setdefault(ex.id, []).append((weeks, why))
+        return new if why is None else ex
 
     def clashes(self, ex: Exercise, taken: set[str]) -> bool:
         """True when ``ex`` or a rung of its ladder is already in the session."""

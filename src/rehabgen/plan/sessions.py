@@ -35,18 +35,24 @@ class Span:
     new_phase: bool
 
 
-def choose_sessions(selector: Selector, layout: Layout) -> list[Span]:
-    """Fill session A and B for each block of weeks (``Layout.blocks``).
+def choose_sessions(
+    selector: Selector,
+    layout: Layout,
+    blocks: Sequence[tuple[range, bool]] | None = None,
+    before: Span | None = None,
+) -> list[Span]:
+    """Fill session A and B for each block of weeks (``Layout.blocks``, or ``blocks`` after ``before``).
 
-    A block's exercises must be allowed in every week of it. In the protect phase both sessions are the same
-    short routine.
+    A block's exercises must be allowed in every week of it. Each slot steps up its ladder at a block's start
+    (``blocks`` marks with False a part of a block, which keeps the block's exercises). In the protect phase
+    both sessions are the same short routine.
     """
     spans: list[Span] = []
-    for weeks in layout.blocks():
+    for weeks, step_up in blocks if blocks is not None else [(b, True) for b in layout.blocks()]:
         phase = layout.phase_of(weeks.start)
-        previous = spans[-1] if spans else None
-        first = _fill(selector, phase, 0, weeks, previous, True, ())
-        second = list(first) if phase is Phase.PROTECT else _fill(selector, phase, 1, weeks, previous, True, first)
+        previous = spans[-1] if spans else before
+        first = _fill(selector, phase, 0, weeks, previous, step_up, ())
+        second = list(first) if phase is Phase.PROTECT else _fill(selector, phase, 1, weeks, previous, step_up, first)
         spans.append(Span(phase, weeks, (first, second), previous is None or previous.phase is not phase))
     return spans
 
@@ -61,23 +67,42 @@ class SteadySessions:
     the volume caps), which the next block builds on.
     """
 
-    def __init__(self, selector: Selector, layout: Layout, deloads: set[int], size: int) -> None:
+    def __init__(
+        self,
+        selector: Selector,
+        layout: Layout,
+        deloads: set[int],
+        size: int,
+        *,
+        spans: list[Span] | None = None,
+        switch: tuple[int, Selector] | None = None,
+    ) -> None:
+        """Sessions from ``spans`` (default: ``choose_sessions``).
+
+        With ``switch``, its selector takes over from its week on: a plan reissued at a review, whose later
+        spans were chosen with the clinician's adjustments.
+        """
         self.selector = selector
         self.layout = layout
         self.last_week = layout.weeks
         self.deloads = deloads
         self.size = size
-        self.spans = choose_sessions(selector, layout)
+        self.switch = switch
+        self.spans = spans if spans is not None else choose_sessions(selector, layout)
         self.nominal = {w: span for span in self.spans for w in span.weeks}
         self.previous: tuple[list[Choice], list[Choice]] | None = None
         self.current: list[list[Choice]] = [[], []]
         self.performed: set[str] = set()
+        self.performed_in: list[set[str]] = [set(), set()]
         self.seen: set[frozenset[str]] = set()  # every exercise family done so far
+        self.seen_ids: set[str] = set()  # every exercise done so far
         """The exercises done last week (a session not done that week does not count)."""
         self.residence: dict[frozenset[str], int] = {}  # exercise family → consecutive weeks in the plan
 
     def choose(self, week: int) -> tuple[Phase, list[list[Choice]]]:
         """The week's phase and session A and B for ``week``."""
+        if self.switch is not None and week == self.switch[0]:
+            self.selector = self.switch[1]
         span = self.nominal[week]
         if week == span.weeks.start:
             sessions = [list(s) for s in span.sessions]
@@ -88,7 +113,7 @@ class SteadySessions:
         sessions = [_still_allowed(self.selector, s, weeks) for s in self.current]
         if self.previous is not None and (week in self.deloads or week == self.last_week):
             # A lighter week and the last week bring in nothing new (one the volume cap held back waits).
-            sessions = [[c for c in s if _family(self.selector, c) in self.seen] for s in sessions]
+            sessions = [[c for c in s if c.exercise.id in self.seen_ids] for s in sessions]
         return self.layout.phase_of(week), sessions
 
     def block_of(self, week: int) -> int:
@@ -99,8 +124,12 @@ class SteadySessions:
         """Record what the week held (``counts``: how many times session A and B were done)."""
         done = [c for s, times in zip(sessions, counts, strict=True) if times for c in s]
         self.performed = {c.exercise.id for c in done}
+        self.performed_in = [
+            {c.exercise.id for c in s} if times else set() for s, times in zip(sessions, counts, strict=True)
+        ]
         families = {_family(self.selector, c) for c in done}
         self.seen |= families
+        self.seen_ids |= self.performed
         self.residence = {f: self.residence.get(f, 0) + 1 for f in families}
         self.previous = (list(sessions[0]), list(sessions[1]))
 
@@ -202,6 +231,7 @@ def _fill(
             avoid = a_ids if slot in VARIETY_SLOTS else frozenset()
             ex = selector.pick(slot, phase, weeks, taken, avoid=avoid)
         if ex is not None:
+            ex = selector.swapped(ex, phase, weeks, taken)
             chosen.append(Choice(slot, ex))
             taken.add(ex.id)
     chosen += _extras(selector, phase, weeks, taken)
@@ -212,7 +242,8 @@ def _extras(selector: Selector, phase: Phase, weeks: range, taken: set[str]) -> 
     """Pinned exercises, and the optional symptom-guided extension item for disc-type pain."""
     extras: list[Choice] = []
     catalogue = selector.catalogue
-    for pin in selector.template.pin:
+    pins = [*selector.template.pin, *(p.id for p in selector.pins if p.from_week <= weeks.start <= p.to_week)]
+    for pin in pins:
         ex = catalogue.exercises.get(pin)
         if ex is None or selector.clashes(ex, taken):
             continue

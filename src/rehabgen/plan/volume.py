@@ -43,8 +43,13 @@ def cap_sets(
     known: set[str],
     limit: int | None,
     counts: list[int],
+    known_in: list[set[str]] | None = None,
 ) -> list[list[Choice]]:
-    """Keep required weekly sets within ``limit``; ``week_doses`` is updated, the sessions returned."""
+    """Keep required weekly sets within ``limit``; ``week_doses`` is updated, the sessions returned.
+
+    ``known_in`` holds, per session, the exercises it held last week: an exercise new to a session may leave
+    it even when the other session had it (default: ``known`` for both).
+    """
     if limit is None or required_sets(sessions, week_doses, counts) <= limit:
         return sessions  # the usual case: nothing to trim
     for ex_id, dose in list(week_doses.items()):
@@ -58,10 +63,11 @@ def cap_sets(
             week_doses[ex_id] = replace(dose, sets=1, pyramid=dose.pyramid[:1] if dose.pyramid else None)
             if required_sets(sessions, week_doses, counts) <= limit:
                 return sessions
+    known_in = known_in or [known] * len(sessions)
     for slot in DROP_ORDER:
-        for session in sessions:
+        for session, was in zip(sessions, known_in, strict=True):
             for choice in list(session):
-                if choice.slot == slot and choice.exercise.id not in known:
+                if choice.slot == slot and choice.exercise.id not in was:
                     session.remove(choice)
                     if required_sets(sessions, week_doses, counts) <= limit:
                         return sessions
@@ -96,14 +102,16 @@ def fit_time(
     last_doses: dict[str, Dose],
     known: set[str],
     budget_min: int,
+    known_in: list[set[str]] | None = None,
 ) -> list[list[Choice]]:
-    """Keep each session within its time budget: hold progressions back first, then trim new work."""
+    """Keep each session within its time budget: hold progressions back first, then trim work new to it."""
     budget_s = budget_min * 60
+    known_in = known_in or [known] * len(sessions)
 
     def seconds(choice: Choice) -> int:
         return session_seconds(week_doses[choice.exercise.id], choice.exercise)
 
-    for session in sessions:
+    for session, was in zip(sessions, known_in, strict=True):
         used = sum(seconds(c) for c in session)
         for choice in sorted(session, key=lambda c: -week_doses[c.exercise.id].sets):
             if used <= budget_s:
@@ -120,7 +128,7 @@ def fit_time(
             for choice in list(session):
                 if used <= budget_s:
                     break
-                if choice.slot == slot and choice.exercise.id not in known:
+                if choice.slot == slot and choice.exercise.id not in was:
                     used -= seconds(choice)
                     session.remove(choice)
     return sessions

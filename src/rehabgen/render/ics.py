@@ -22,6 +22,7 @@ from rehabgen.io.cache import Cache
 from rehabgen.model.programme import Programme, Session
 from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
+from rehabgen.render.reissue import printed
 from rehabgen.render.text import printed_title
 from rehabgen.words.doses import dose_words
 
@@ -118,4 +119,4 @@ def _referral_todo(programme: Programme, stamp: str) -> list[str]:
 
 def render(handout: Handout, cache: Cache | None = None) -> bytes:
     """The registry's entry point: ``render_ics`` as UTF-8 bytes."""
-    return render_ics(handout.programme).encode("utf-8")
+    return render_ics(printed(handout.programme)).encode("utf-8")

@@ -7,7 +7,8 @@ from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Tier, Week
 from rehabgen.model.text import strip_unsafe
 from rehabgen.render.handout import Handout
-from rehabgen.render.text import notes_by_id, printed_title
+from rehabgen.render.reissue import printed
+from rehabgen.render.text import CLINICIAN_NOTE, notes_by_id, printed_title
 from rehabgen.words.doses import dose_words
 from rehabgen.words.labels import CATEGORY_LABELS, CAUSE_INFO, MUSCLE_LABELS, PHASE_NAMES, TAG_LABELS
 
@@ -27,7 +28,8 @@ def _md(text: str) -> str:
 
 
 def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
-    """The whole programme, or the referral, as Markdown."""
+    """The whole programme, or the referral, as Markdown (from the review week, for a reissued plan)."""
+    programme = printed(programme)
     meta = programme.meta
     out: list[str] = [f"# {_md(printed_title(programme))}", ""]
     who = [
@@ -38,6 +40,12 @@ def render_markdown(programme: Programme, catalogue: Catalogue) -> str:
         f"**Goal:** {_md(meta.goal)}" if meta.goal else None,
     ]
     out += [" · ".join(w for w in who if w), ""] if any(who) else []
+    if meta.from_week and meta.from_week > 1:
+        out += [f"Updated at your review: this copy starts at week {meta.from_week}.", ""]
+    if meta.next_appointment:
+        out += [f"**Next appointment:** {_md(meta.next_appointment)}", ""]
+    if meta.note:
+        out += [f"**{CLINICIAN_NOTE}** {_md(meta.note)}", ""]
 
     if programme.referral is not None:
         ref = programme.referral
@@ -135,6 +143,8 @@ def _exercises(programme: Programme, catalogue: Catalogue) -> list[str]:
             continue
         out += [f"### {_md(ex.name)}", "", f"*{CATEGORY_LABELS[ex.category]}* - {_md(ex.purpose)}", ""]
         exercise_notes = notes.get(exercise_id)
+        if exercise_notes is not None and exercise_notes.clinician_note:
+            out += [f"**{CLINICIAN_NOTE}** {_md(exercise_notes.clinician_note)}", ""]
         if exercise_notes is not None and exercise_notes.why:
             out += [f"Why it is in your plan: {_md(' '.join(exercise_notes.why))}", ""]
         elif exercise_notes is not None and exercise_notes.why_causes:

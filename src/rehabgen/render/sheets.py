@@ -47,6 +47,8 @@ class SheetRow:
     doses: list[DoseSpan]
     rest: str | None
     """Rest between sets, in words, when the exercise has more than one set."""
+    clinician_note: str | None = None
+    """The clinician's note on the exercise (``adjustments › notes``)."""
 
 
 @dataclass
@@ -130,12 +132,13 @@ def blocks(programme: Programme) -> list[Block]:
     grouped: dict[int, Block] = {}
     for week in programme.weeks:
         grouped.setdefault(week.block, Block(week.block, [])).weeks.append(week)
+    notes = {n.exercise_id: n.clinician_note for n in programme.exercises if n.clinician_note}
     for block in grouped.values():
-        block.sheets = _sheets(block)
+        block.sheets = _sheets(block, notes)
     return list(grouped.values())
 
 
-def _sheets(block: Block) -> list[Sheet]:
+def _sheets(block: Block, notes: dict[str, str]) -> list[Sheet]:
     lists = {
         variant: [_session(w, variant) for w in block.weeks]
         for variant in ("A", "B")
@@ -153,7 +156,7 @@ def _sheets(block: Block) -> list[Sheet]:
             if s.kind == "exercise" and (same or s.variant == variant)
         ]
         weeks = [w for w, s in zip(block.weeks, sessions, strict=True) if s is not None]
-        rows = _rows(weeks, [s for s in sessions if s is not None])
+        rows = _rows(weeks, [s for s in sessions if s is not None], notes)
         phases = list(dict.fromkeys(w.phase for w in weeks))
         sheets.append(Sheet(block.number, [w.week for w in weeks], None if same else variant, phases, rows, marks))
     return sheets
@@ -167,7 +170,7 @@ def _ids(sessions: list[Session | None]) -> list[list[str] | None]:
     return [[i.exercise_id for i in s.items] if s else None for s in sessions]
 
 
-def _rows(weeks: list[Week], sessions: list[Session]) -> list[SheetRow]:
+def _rows(weeks: list[Week], sessions: list[Session], notes: dict[str, str]) -> list[SheetRow]:
     """The block's exercises in the order done, each with its dose week by week."""
     order: list[str] = []
     for session in sessions:
@@ -188,6 +191,7 @@ def _rows(weeks: list[Week], sessions: list[Session]) -> list[SheetRow]:
                 note=first.note,
                 doses=_dose_spans(found),
                 rest=rest_words(first),
+                clinician_note=notes.get(exercise_id),
             )
         )
     return rows

@@ -6,7 +6,10 @@ The PDF and the HTML handout print the same content; what they say in the same p
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
+from rehabgen.model.catalogue import Catalogue
+from rehabgen.model.clinic import Clinic
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.programme import ExerciseNotes, Programme, Session
 from rehabgen.model.vocab import Cause, Phase
@@ -206,9 +209,15 @@ def calendar_intro(programme: Programme, *, pain_column: bool = False) -> str:
     return text
 
 
-def running_intro(first_week: int, *, readiness_check: bool) -> str:
-    """The running plan's opening sentence; it points to the readiness boxes only when they are printed."""
+def running_intro(programme: Programme, first_week: int, *, readiness_check: bool) -> str:
+    """The running plan's opening sentence; it points to the readiness boxes only when they are printed.
+
+    A plan reissued at a review, whose running has already started, picks it up from the review week.
+    """
+    start = programme.meta.from_week
     if not readiness_check:
+        if start and first_week == start:
+            return f"Your running carries on from week {first_week}, as below. Keep to the rules on this page."
         if first_week == 1:
             return "You keep running from week 1. Keep to the rules on this page."
         return f"Running starts in week {first_week}. Keep to the rules on this page."
@@ -219,10 +228,24 @@ def running_intro(first_week: int, *, readiness_check: bool) -> str:
 
 
 def outcome_times(programme: Programme) -> list[str]:
-    """When the outcome measures are taken: the start, halfway and the last week."""
-    weeks = len(programme.weeks)
-    middle = max(1, (weeks + 1) // 2)
-    return ["At the start", f"Week {middle}", f"Week {weeks}"]
+    """When the outcome measures are taken: the start (or the review week), halfway and the last week."""
+    numbers = [w.week for w in programme.weeks] or [1]
+    first, last = numbers[0], numbers[-1]
+    middle = max(first, first + (len(numbers) + 1) // 2 - 1)
+    return ["At the start" if first == 1 else f"Week {first}", f"Week {middle}", f"Week {last}"]
+
+
+def length_words(programme: Programme) -> str:
+    """The title block's length: "8 weeks, 3 exercise sessions a week"."""
+    meta = programme.meta
+    total = meta.programme_weeks or len(programme.weeks)
+    return f"{total} weeks, {meta.sessions_per_week} exercise sessions a week"
+
+
+def updated_words(programme: Programme) -> str | None:
+    """The title block's line for a plan reissued at a review: "At your review: this copy starts at week 5"."""
+    start = programme.meta.from_week
+    return f"at your review; this copy starts at week {start}" if start and start > 1 else None
 
 
 def traceability(programme: Programme) -> str:
@@ -232,3 +255,76 @@ def traceability(programme: Programme) -> str:
         "and catalogue always give the same plan and the same input code, so this page can be traced "
         "back to what produced it."
     )
+
+
+CLINICIAN_BOX = "Your {physio}"
+"""The heading of page 1's block with the clinician's name, contact, next appointment and note (``for_region``
+fills in the region's word for the profession)."""
+NEXT_APPOINTMENT = "Next appointment"
+CLINICIAN_NOTE = "From your clinician:"
+"""The lead-in of the clinician's note on an exercise's card and sheet row."""
+ADJUSTMENT_LABELS: dict[str, str] = {
+    "drop": "Leave out",
+    "pin": "Add",
+    "swap": "Swap out",
+    "dose": "Starting dose of",
+    "notes": "Note on",
+    "note": "Note on page 1",
+    "next_appointment": "Next appointment",
+}
+"""The clinician's page names each kind of adjustment in words (the JSON's ``kind`` in small print)."""
+
+
+def clinician_lines(programme: Programme, clinic: Clinic | None) -> list[tuple[str, str | None, int]]:
+    """Page 1's clinician block: (label, value, lines): a value of None leaves that many lines to write on.
+
+    The name is the profile's clinician, else the clinic's; the contact the clinic's phone and email.
+    """
+    meta = programme.meta
+    name = meta.clinician or (clinic.clinician if clinic else None)
+    contact = " · ".join(x for x in (clinic.phone, clinic.email) if x) if clinic else ""
+    return [
+        ("Name", name, 1),
+        ("Contact", contact or None, 1),
+        (NEXT_APPOINTMENT, meta.next_appointment, 1),
+        ("Note", meta.note, 2),
+    ]
+
+
+@dataclass
+class AdjustmentRow:
+    """One adjustment on the clinician's page: what was asked, what the plan does, what it does not, and why."""
+
+    label: str
+    item: str
+    kind: str
+    done: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+    """(why, in words; the code)."""
+
+
+def adjustment_rows(programme: Programme, catalogue: Catalogue) -> list[AdjustmentRow]:
+    """The clinician's adjustments, one row each, in the order asked."""
+    rows: dict[str, AdjustmentRow] = {}
+
+    def row(item: str, kind: str, exercise_id: str | None) -> AdjustmentRow:
+        if item not in rows:
+            found = catalogue.exercises.get(exercise_id) if exercise_id else None
+            name = found.name if found is not None else exercise_id
+            rows[item] = AdjustmentRow(" ".join(x for x in (ADJUSTMENT_LABELS[kind], name) if x), item, kind)
+        return rows[item]
+
+    for applied in programme.adjustments.applied:
+        row(applied.item, applied.kind, applied.exercise_id).done.append(applied.message)
+    for refused in programme.adjustments.refused:
+        row(refused.item, refused.kind, refused.exercise_id).refused.append((refused.message, refused.code))
+    order = list(ADJUSTMENT_LABELS)
+    return sorted(rows.values(), key=lambda r: order.index(r.kind))  # stable: in the order asked within a kind
+
+
+def adjustments_heading(programme: Programme) -> str:
+    """The heading of the clinician page's list of adjustments."""
+    start = programme.adjustments.from_week
+    if start > 1:
+        return f"Changes at the review, from week {start} (weeks 1–{start - 1} as first planned)"
+    return "Changes asked for by the clinician"

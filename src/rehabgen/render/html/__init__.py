@@ -30,6 +30,7 @@ from rehabgen.render.html.sections import (
 from rehabgen.render.html.sheets import session_sheets
 from rehabgen.render.html.style import stylesheet
 from rehabgen.render.html.tables import calendar, outcomes, running_plan, tracking
+from rehabgen.render.reissue import printed_handout
 from rehabgen.render.text import FOOTER_NOTE, LANGUAGE, document_title
 
 __all__ = ["render", "render_html"]
@@ -42,9 +43,10 @@ def render(handout: Handout, cache: Cache | None = None) -> bytes:
 
 def render_html(handout: Handout) -> str:
     """The whole handout, or the referral page, as one HTML document."""
+    handout = printed_handout(handout)
     programme, clinic, options = handout.programme, handout.clinic, handout.options
     printed = options.printed_date or programme.meta.start_date
-    top = title_block(programme, clinic, printed)
+    top = title_block(programme, clinic, printed, box=not programme.status.is_referral)
     if programme.status.is_referral:
         main = top + referral_page(programme)
     else:
@@ -83,7 +85,7 @@ def _parts(handout: Handout) -> list[Part]:
         parts.append(tracking(programme, ids))
     if sections.outcome_pages:
         parts.append(outcomes(programme, ids))
-    parts += [looking_after(programme), clinician(programme, handout.template.title, ids)]
+    parts += [looking_after(programme), clinician(programme, handout.template.title, ids, catalogue)]
     return parts
 
 

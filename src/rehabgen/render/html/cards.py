@@ -14,7 +14,7 @@ from rehabgen.model.vocab import Phase
 from rehabgen.render.html.markup import Ids, el, esc, heading, para, text_list
 from rehabgen.render.html.pictures import picture_svg
 from rehabgen.render.html.sections import Part
-from rehabgen.render.text import EXERCISES_INTRO, notes_by_id, why_sentence
+from rehabgen.render.text import CLINICIAN_NOTE, EXERCISES_INTRO, notes_by_id, why_sentence
 from rehabgen.render.usage import Usage, dose_groups, usages
 from rehabgen.words.doses import dose_words
 from rehabgen.words.labels import (
@@ -108,6 +108,8 @@ def card(
     body += el("div", el("div", tips) + el("div", avoid), class_="columns")
     if usage.note:
         body += para(usage.note, lead="In your plan:")
+    if notes is not None and notes.clinician_note:
+        body += para(notes.clinician_note, lead=CLINICIAN_NOTE)
     cautions = notes.cautions if notes is not None else ([exercise.caution] if exercise.caution else [])
     if cautions:
         body += el("div", para(" ".join(cautions), lead="Caution:"), class_="caution")

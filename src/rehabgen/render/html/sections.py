@@ -9,20 +9,28 @@ import base64
 import datetime as dt
 from dataclasses import dataclass
 
+from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme, Tier
 from rehabgen.model.vocab import Cause, Region, Status, Tag
 from rehabgen.render.html.markup import Ids, el, esc, heading, para, table, text_list, void
 from rehabgen.render.text import (
+    CLINICIAN_BOX,
     GENERAL_PLAN,
     HOW_TO_USE,
     NEUTRAL_HEADER,
     PLACED_ADVICE,
+    adjustment_rows,
+    adjustments_heading,
     causes_sentence,
     clinician_heading,
+    clinician_lines,
+    for_region,
+    length_words,
     long_date,
     printed_title,
     traceability,
+    updated_words,
 )
 from rehabgen.words.help import routes_for
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
@@ -65,8 +73,12 @@ def masthead(clinic: Clinic | None) -> str:
     return el("header", lines, class_="masthead")
 
 
-def title_block(programme: Programme, clinic: Clinic | None, printed: dt.date | None) -> str:
-    """The title (the document's one ``<h1>``), then who the plan is for, the clinician, dates and goal."""
+def title_block(programme: Programme, clinic: Clinic | None, printed: dt.date | None, *, box: bool = False) -> str:
+    """The title (the document's one ``<h1>``), then who the plan is for, dates and goal.
+
+    With ``box``, the clinician's block follows (``clinician_box``); without (the referral page), the clinician
+    is among the facts.
+    """
     meta = programme.meta
     facts: list[tuple[str, str]] = []
     if meta.patient.name:
@@ -74,19 +86,35 @@ def title_block(programme: Programme, clinic: Clinic | None, printed: dt.date | 
     if meta.patient.id:
         facts.append(("Patient ID", meta.patient.id))
     clinician = meta.clinician or (clinic.clinician if clinic else None)
-    if clinician:
+    if clinician and not box:
         facts.append(("Clinician", clinician))
     if start := long_date(meta.start_date):
         facts.append(("Starts", start))
     if programme.weeks:
-        facts.append(("Length", f"{len(programme.weeks)} weeks, {meta.sessions_per_week} exercise sessions a week"))
+        facts.append(("Length", length_words(programme)))
+    if updated := updated_words(programme):
+        facts.append(("Updated", updated))
     if meta.goal:
         facts.append(("Your goal", meta.goal))
     if printed and printed != meta.start_date:
         facts.append(("Printed", long_date(printed) or ""))
     title = heading(1, printed_title(programme))
     rows = "".join(el("dt", esc(k)) + el("dd", esc(v)) for k, v in facts)
-    return title + (el("dl", rows, class_="facts") if rows else "")
+    block = el("dl", rows, class_="facts") if rows else ""
+    return title + (el("div", block + clinician_box(programme, clinic), class_="title-facts") if box else block)
+
+
+def clinician_box(programme: Programme, clinic: Clinic | None) -> str:
+    """Page 1's clinician block: name, contact, next appointment and note, or lines to write on (in print)."""
+    rows = ""
+    for label, value, lines in clinician_lines(programme, clinic):
+        if value:
+            rows += el("dt", esc(label)) + el("dd", esc(value))
+        else:
+            blank = el("span", "not given: space to write it in", class_="sr-only")
+            rows += el("dt", esc(label)) + el("dd", blank, class_=f"write-in lines-{lines}")
+    content = heading(2, for_region(CLINICIAN_BOX, programme), "clinician-box-h") + el("dl", rows, class_="facts")
+    return el("section", content, class_="box clinician-box", aria_labelledby="clinician-box-h")
 
 
 def referral_banner(programme: Programme) -> str:
@@ -177,7 +205,7 @@ def disclaimer(programme: Programme, *, titled: bool = True) -> str:
     return el("div", (heading(3, advice.title) if titled else "") + para(advice.text), class_="box disclaimer")
 
 
-def clinician(programme: Programme, template_title: str, ids: Ids) -> Part:
+def clinician(programme: Programme, template_title: str, ids: Ids, catalogue: Catalogue) -> Part:
     """For the clinician: triage, causes, what was left out and why, with the JSON's codes in small print."""
     meta = programme.meta
     triage = STATUS_LABELS[programme.status] + (f": {'; '.join(programme.reasons)}" if programme.reasons else "")
@@ -187,8 +215,26 @@ def clinician(programme: Programme, template_title: str, ids: Ids) -> Part:
     content += para("Codes: " + ", ".join(codes), class_="small")
     if programme.exclusions:
         content += heading(3, "Movements left out of the plan, and why") + _exclusions(programme, ids)
+    content += _adjustments(programme, catalogue, ids)
     content += para(traceability(programme), class_="small")
     return Part("clinician", clinician_heading(programme), content)
+
+
+def _adjustments(programme: Programme, catalogue: Catalogue, ids: Ids) -> str:
+    """The clinician's adjustments: what was asked, what the plan does, what it does not and why (codes small)."""
+    rows = []
+    for row in adjustment_rows(programme, catalogue):
+        asked = esc(row.label) + el("small", esc(row.item), class_="codes")
+        result = "".join(para(text) for text in row.done)
+        for why, code in row.refused:
+            result += para(why, lead="Not as asked:" if row.done else "Not done:") + el(
+                "small", esc(code), class_="codes"
+            )
+        rows.append(el("tr", el("th", asked, scope="row") + el("td", result)))
+    if not rows:
+        return ""
+    heading_text = adjustments_heading(programme)
+    return heading(3, heading_text) + table(heading_text, ["Change asked for", "What the plan does"], rows, ids)
 
 
 def _exclusions(programme: Programme, ids: Ids) -> str:

@@ -1,8 +1,8 @@
 """The session sheets as HTML: one captioned table per session and block of weeks (see ``render.sheets``).
 
-A row per exercise in the order done (name, each side, the first tip, the rest between sets) and a column
-per week with the dose in words; each week's heading has a checkbox for every dated session. The block's
-runs and cross-training follow in a list.
+A row per exercise in the order done (name, each side, the first tip, the rest between sets, the clinician's
+note) and a column per week with the dose in words; each week's heading has a checkbox for every dated
+session. The block's runs and cross-training follow in a list.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from rehabgen.model.programme import Programme
 from rehabgen.render.html.markup import Ids, el, esc, heading, para, text_list, void
 from rehabgen.render.html.sections import Part
 from rehabgen.render.sheets import DAY_NAMES, Block, Sheet, SheetRow, blocks
-from rehabgen.render.text import SHEETS_INTRO
+from rehabgen.render.text import CLINICIAN_NOTE, SHEETS_INTRO
 from rehabgen.words.doses import run_words
 from rehabgen.words.labels import PHASE_NAMES
 from rehabgen.words.units import Units
@@ -56,6 +56,8 @@ def _row(row: SheetRow, weeks: list[int], catalogue: Catalogue) -> str:
     notes = [exercise.cues[0]] if exercise is not None and exercise.cues else []
     notes += [x for x in (row.note if row.optional else None, row.rest) if x]
     about = name + "".join(el("span", esc(n), class_="small block") for n in notes)
+    if row.clinician_note:
+        about += el("span", el("strong", esc(CLINICIAN_NOTE)) + " " + esc(row.clinician_note), class_="small block")
     by_week = {w: span.words for span in row.doses for w in span.weeks}
     cells = "".join(el("td", esc(by_week.get(w, "–"))) for w in weeks)
     return el("tr", el("th", about, scope="row") + cells)

@@ -114,6 +114,13 @@ outline-offset:2px}
 .safety-net{border:4px solid var(--red)}.safety-net h2,.safety-net h3{color:var(--red)}
 .gate,.caution,.bone{border-color:var(--amber);background:var(--amber-tint)}
 .note-box{background:var(--light)}
+.title-facts{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}.title-facts>.facts{flex:1 1 20rem}
+.clinician-box{flex:1 1 18rem;margin:0 0 1rem;background:var(--light)}
+.clinician-box h2{font-size:1rem;color:var(--ink);margin:.4em 0 .3em}.clinician-box .facts{margin:0 0 .4rem}
+.write-in{border-bottom:1px solid var(--rule);min-height:1.6em}
+.write-in.lines-2{min-height:3.2em;
+background:linear-gradient(transparent calc(50% - 1px),var(--rule) calc(50% - 1px),var(--rule) 50%,transparent 50%)}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .banner{background:var(--amber);color:#fff;border-radius:.4rem;padding:.4rem 1rem;margin:1rem 0}
 .banner h2{color:#fff;border:0;margin-top:.4em}
 .referral{border-radius:.4rem;padding:.4rem 1rem;margin:1rem 0;color:#fff;font-size:1.15rem}

@@ -88,7 +88,7 @@ def running_plan(programme: Programme, catalogue: Catalogue, ids: Ids) -> Part:
         why = next((w.message for w in programme.warnings if w.code == "running_paused"), None)
         return Part("running", "Your running plan", para(why or for_region(NO_RUNNING, programme)))
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
-    content = para(running_intro(runs[0][0], readiness_check=readiness is not None))
+    content = para(running_intro(programme, runs[0][0], readiness_check=readiness is not None))
     if readiness is not None:
         gate = heading(3, readiness.title) + para(readiness.text) + checklist(readiness.checklist, ids)
         content += el("div", gate, class_="box gate")

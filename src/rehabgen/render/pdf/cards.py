@@ -12,7 +12,7 @@ from rehabgen.model.vocab import Phase, Tag
 from rehabgen.render.pdf.flowables import bullets, numbered, para
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import AMBER, PHASE_TINT, RULE, Theme, frame_height, styles
-from rehabgen.render.text import EXERCISES_INTRO, notes_by_id, why_sentence
+from rehabgen.render.text import CLINICIAN_NOTE, EXERCISES_INTRO, notes_by_id, why_sentence
 from rehabgen.render.usage import Usage, dose_line, usages
 from rehabgen.words.labels import CATEGORY_LABELS, EQUIPMENT_LABELS, MUSCLE_LABELS, PHASE_NAMES
 
@@ -174,6 +174,8 @@ def card(
         blocks = [("columns", [picture], head, PICTURE_W * scale), ("full", steps, [], 0), ("columns", tips, avoid, 0)]
     if usage.note:
         blocks.append(("full", [para(usage.note, s["body"], bold_prefix="In your plan:")], [], 0))
+    if notes is not None and notes.clinician_note:
+        blocks.append(("full", [para(notes.clinician_note, s["body"], bold_prefix=CLINICIAN_NOTE)], [], 0))
     cautions = notes.cautions if notes is not None else ([exercise.caution] if exercise.caution else [])
     if cautions:
         blocks.append(("boxed", [para(" ".join(cautions), s["body"], bold_prefix="Caution:")], [], 0))

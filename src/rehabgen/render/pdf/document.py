@@ -55,6 +55,7 @@ from rehabgen.render.pdf.printable import patient_label, pdf_warnings
 from rehabgen.render.pdf.sheets import session_sheets
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, pain_diary, running_plan, tracking
+from rehabgen.render.reissue import printed_handout
 from rehabgen.render.text import FOOTER_NOTE, LANGUAGE, NEUTRAL_HEADER, document_title
 
 OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
@@ -99,6 +100,7 @@ def render_pdf(handout: Handout, *, cache: Cache | None = None) -> bytes:
     the pose and the drawing code; the bytes of the document are the same either way).
     """
     pictures = PictureStore(cache)
+    handout = printed_handout(handout)
     story, theme = handout_story(handout, pictures)
     buffer = io.BytesIO()
     programme, clinic = handout.programme, handout.clinic
@@ -111,6 +113,7 @@ def render_pdf(handout: Handout, *, cache: Cache | None = None) -> bytes:
 
 def handout_story(handout: Handout, pictures: PictureStore | None = None) -> tuple[list[Flowable], Theme]:
     """The handout's flowables, in reading order, and the theme they were built with."""
+    handout = printed_handout(handout)
     programme, clinic, template = handout.programme, handout.clinic, handout.template
     options = handout.options
     pictures = pictures or PictureStore(None)
@@ -128,7 +131,7 @@ def handout_story(handout: Handout, pictures: PictureStore | None = None) -> tup
     else:
         story += _booklet_layout(handout, theme, pictures)
     # The clinician's page shares the last page when it fits there whole.
-    story.append(KeepTogether(clinician_page(programme, theme, template.title)))
+    story.append(KeepTogether(clinician_page(programme, theme, template.title, handout.catalogue)))
     return story, theme
 
 

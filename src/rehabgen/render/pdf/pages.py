@@ -6,11 +6,14 @@ import datetime as dt
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
 from rehabgen.model.vocab import Cause, Status, Tag
+from rehabgen.render.pdf.clinician import adjustments_section, beside, box_width, clinician_box, facts_width
 from rehabgen.render.pdf.flowables import boxed, bullets, grid_style, para, side_by_side
 from rehabgen.render.pdf.fonts import markup
 from rehabgen.render.pdf.printable import patient_label
@@ -18,12 +21,15 @@ from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RE
 from rehabgen.render.text import (
     GENERAL_PLAN,
     HOW_TO_USE,
+    NEXT_APPOINTMENT,
     PLACED_ADVICE,
     causes_sentence,
     clinician_heading,
+    length_words,
     long_date,
     printed_title,
     traceability,
+    updated_words,
 )
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
 
@@ -31,8 +37,14 @@ TIER_COLOURS = {"emergency": RED, "urgent": AMBER, "soon": GREY, "green": GREEN,
 """The colour of each graded band, by its code."""
 
 
-def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
-    """Programme title, patient, clinician, dates and goal."""
+def title_block(
+    programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None, *, box: bool = False
+) -> list[Flowable]:
+    """Programme title, patient, dates and goal.
+
+    With ``box``, the clinician's block stands beside them (in large print ``cover`` places it under the
+    safety net, which stays on page 1); without (the referral page), the clinician is among the facts.
+    """
     s = styles(theme)
     meta = programme.meta
     out: list[Flowable] = [para(printed_title(programme), s["title"])]
@@ -42,19 +54,28 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
     if meta.patient.id:
         facts.append(("Patient ID", meta.patient.id))
     clinician = meta.clinician or (clinic.clinician if clinic else None)
-    if clinician:
+    if clinician and not box:
         facts.append(("Clinician", clinician))
     if start := long_date(meta.start_date):
         facts.append(("Starts", start))
     if programme.weeks:
-        facts.append(("Length", f"{len(programme.weeks)} weeks, {meta.sessions_per_week} exercise sessions a week"))
+        facts.append(("Length", length_words(programme)))
+    if updated := updated_words(programme):
+        facts.append(("Updated", updated))
     if meta.goal:
         facts.append(("Your goal", meta.goal))
+    if box and theme.large and meta.next_appointment:
+        # The block follows the safety net, often on page 2: page 1 still says when the runner is seen next.
+        facts.append((NEXT_APPOINTMENT, meta.next_appointment))
     if printed and printed != meta.start_date:
         facts.append(("Printed", long_date(printed) or ""))
+    width = facts_width(theme) if box else theme.frame_width
+    table = None
     if facts:
         rows = [[para(k, s["label"]), para(v, s["body"])] for k, v in facts]
-        table = Table(rows, colWidths=[theme.body * 8.5, theme.frame_width - theme.body * 8.5])
+        label_w = theme.body * (6.5 if box and not theme.large else 8.5)
+        label_w = max(label_w, *(stringWidth(k, s["label"].fontName, s["label"].fontSize) + 6 for k, _ in facts))
+        table = Table(rows, colWidths=[label_w, width - label_w])
         table.setStyle(
             TableStyle(
                 [
@@ -65,8 +86,11 @@ def title_block(programme: Programme, theme: Theme, clinic: Clinic | None, print
                 ]
             )
         )
-        out += [table, Spacer(1, theme.body * 0.6)]
-    return out
+    if box and not theme.large:
+        out += beside(table, clinician_box(programme, theme, clinic, box_width(theme)), theme)
+    elif table is not None:
+        out.append(table)
+    return [*out, Spacer(1, theme.body * 0.6)] if table is not None or box else out
 
 
 def causes_line(programme: Programme, theme: Theme) -> list[Flowable]:
@@ -133,10 +157,14 @@ def safety_net_box(programme: Programme, theme: Theme) -> list[Flowable]:
 
 def cover(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
     """Page 1: who and what, the banner, the plan at a glance, and the safety net."""
-    out = title_block(programme, theme, clinic, printed)
+    out = title_block(programme, theme, clinic, printed, box=True)
     out += referral_banner(programme, theme)
     out += safety_net_box(programme, theme)  # before the summary, so it is on page 1 even in large print
     out += [Spacer(1, theme.body * 0.6), *causes_line(programme, theme)]
+    if theme.large:  # no room beside the facts: after the safety net, which page 1 keeps
+        given = bool(programme.meta.next_appointment)  # then among the facts above
+        box = clinician_box(programme, theme, clinic, theme.frame_width, on_page_1=given)
+        out += [KeepTogether([box]), Spacer(1, theme.body * 0.6)]
     out += phase_summary(programme, theme)
     return out
 
@@ -256,8 +284,8 @@ def advice_pages(programme: Programme, theme: Theme, *, only: frozenset[str] | N
     return out
 
 
-def clinician_page(programme: Programme, theme: Theme, template_title: str) -> list[Flowable]:
-    """For the clinician: status, reasons, exclusions with their rules, and how to trace this page.
+def clinician_page(programme: Programme, theme: Theme, template_title: str, catalogue: Catalogue) -> list[Flowable]:
+    """For the clinician: status, reasons, exclusions with their rules, adjustments, and how to trace this page.
 
     Plain labels, with the codes of the JSON output in small print for anyone matching the two.
     """
@@ -274,6 +302,7 @@ def clinician_page(programme: Programme, theme: Theme, template_title: str) -> l
     if programme.exclusions:
         out.append(para("Movements left out of the plan, and why", s["h3"]))
         out.append(exclusion_table(programme, theme))
+    out += adjustments_section(programme, catalogue, theme)
     out.append(Spacer(1, theme.body * 0.6))
     out.append(para(traceability(programme), s["small"]))
     return out

@@ -20,7 +20,7 @@ from rehabgen.render.pdf.pages import warnings_box
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import PHASE_TINT, RULE, Theme, styles
 from rehabgen.render.sheets import DAY_NAMES, Block, Sheet, SheetRow, blocks
-from rehabgen.render.text import SHEETS_INTRO
+from rehabgen.render.text import CLINICIAN_NOTE, SHEETS_INTRO
 from rehabgen.words.doses import run_words
 from rehabgen.words.labels import PHASE_NAMES
 from rehabgen.words.units import Units
@@ -83,6 +83,8 @@ def _about(row: SheetRow, catalogue: Catalogue, theme: Theme) -> list[Flowable]:
     extra = " ".join(x for x in (row.note if row.optional else None, row.rest) if x)
     if extra:
         out.append(para(extra, s["small"]))
+    if row.clinician_note:
+        out.append(para(row.clinician_note, s["small"], bold_prefix=CLINICIAN_NOTE))
     return out
 
 

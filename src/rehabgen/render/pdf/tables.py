@@ -168,7 +168,7 @@ def running_plan(
         return out
     first_week = runs[0][0]
     readiness = next((g for g in programme.gates if g.id == "running_readiness"), None)
-    out.append(para(running_intro(first_week, readiness_check=readiness is not None), s["body"]))
+    out.append(para(running_intro(programme, first_week, readiness_check=readiness is not None), s["body"]))
     if readiness is not None:
         out += [para(readiness.title, s["h3"]), para(readiness.text, s["body"]), *checklist(readiness.checklist, theme)]
     out.append(Spacer(1, theme.body * 0.4))
