@@ -25,10 +25,10 @@ from rehabgen.render.registry import FORMATS
 from rehabgen.web import csrf
 from rehabgen.web.form import FormValues, form_groups, place_problems, read_answers
 from rehabgen.web.plan_page import (
-    ADJUSTMENTS_READY,
     NOTE_PREFIX,
     adjust_rows,
     adjustment_errors,
+    adjustment_outcome,
     apply_adjustments,
     preview_parts,
     profile_json,
@@ -156,6 +156,7 @@ def plan_page(
     adjustments = profile.model_dump(mode="json").get("adjustments") or {}
     rows = adjust_rows(programme, site.catalogue, adjustments) if not programme.status.is_referral else []
     by_field, more = adjustment_errors(rows_errors or [], rows)
+    outcome = adjustment_outcome(programme, rows)
     return page(
         request,
         "plan.html",
@@ -177,9 +178,9 @@ def plan_page(
         page_sizes=PAGE_SIZES,
         rows=rows,
         note_prefix=NOTE_PREFIX,
-        adjust_ready=ADJUSTMENTS_READY,
         adjustments=adjustments,
         catalogue=sorted(site.catalogue, key=lambda e: e.name.lower()),
+        outcome=outcome,
         field_errors={**(errors or {}), **by_field},
         general=[*(general or []), *more],
     )
@@ -207,7 +208,7 @@ async def adjust(request: Request) -> HTMLResponse:
     site = site_of(request)
     try:
         data, template = _posted_profile(site, values)
-        wanted = apply_adjustments(data, values) if ADJUSTMENTS_READY else data
+        wanted = apply_adjustments(data, values)
         try:
             profile, programme = site.plan(wanted, template)
         except ProfileError as exc:

@@ -5,8 +5,8 @@ into the head, allowed by its hash in the Content-Security-Policy. The profile t
 in a hidden field, so the server keeps nothing between requests; every post is validated again.
 
 Adjustments write the profile's ``adjustments`` section (drop, pin, a note per exercise, a note and the next
-appointment for page 1), which the planner applies only where the safety rules allow. Until the profile has
-that section (``ADJUSTMENTS_READY``), the form is shown as not yet available and nothing is sent.
+appointment for page 1), which the planner applies only where the safety rules allow; its report of what it
+applied and refused is shown, each refusal beside its exercise.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Programme
 from rehabgen.web.form import FormValues
 
-ADJUSTMENTS_READY = "adjustments" in Profile.model_fields
-"""Whether this rehabgen's profiles take a clinician's ``adjustments`` section."""
 NOTE_PREFIX = "note_for."
 _BODY = re.compile(r"<body(?: class=\"(?P<cls>[^\"]*)\")?>(?P<body>.*)</body>", re.S)
 _STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.S)
@@ -63,6 +61,8 @@ class AdjustRow:
     pinned: bool
     note: str
     error: str | None = None
+    refused: str | None = None
+    """Why the planner did not carry out the clinician's change to this exercise."""
 
 
 def _pin_id(pin: Any) -> str:
@@ -133,3 +133,26 @@ def adjustment_errors(problems: list[Any], rows: list[AdjustRow]) -> tuple[dict[
         else:
             general.append(str(problem))
     return by_field, general
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the planner did with the clinician's adjustments (refusals tied to an exercise sit in its row)."""
+
+    applied: list[str]
+    refused: list[str]
+    any_refused: bool
+
+
+def adjustment_outcome(programme: Programme, rows: list[AdjustRow]) -> Outcome:
+    """The programme's report of the adjustments: each refusal beside its exercise's row, or listed."""
+    report = programme.adjustments
+    by_id = {row.id: row for row in rows}
+    listed: list[str] = []
+    for refusal in report.refused:
+        row = by_id.get(refusal.exercise_id or "")
+        if row is not None and row.refused is None:
+            row.refused = refusal.message
+        else:
+            listed.append(f"{refusal.item}: {refusal.message}")
+    return Outcome([a.message for a in report.applied], listed, any_refused=bool(report.refused))
