@@ -54,21 +54,33 @@ def process(row: RosterRow, targets: dict[str, str]) -> Entry:
         return entry
 
 
-def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
+def plan_row(
+    row: RosterRow, catalogue: Catalogue, template: Template, clinic: Clinic | None, printed: HandoutOptions
+) -> tuple[Entry, Handout | None]:
+    """A row's entry and, unless it failed (``entry.errors``), its handout: validated, triaged and planned.
+
+    Shared by the batch and the web app's roster upload, which renders in memory.
+    """
     entry = Entry(row.number, row.source, row.patient_id, "INPUT_ERROR", patient_name=row.patient_name)
     if row.data is None or row.problems:
         entry.errors = [p.to_dict() for p in row.problems]
-        return entry
+        return entry, None
     try:
         profile = api.profile_from_dict(row.data, source=row.source)
-        programme = api.build_programme(profile, work.catalogue, work.template)  # a template may empty a session
+        programme = api.build_programme(profile, catalogue, template)  # a template may empty a session
     except InputError as exc:
-        entry.errors = [_row_problem(p, row) for p in exc.problems]
-        return entry
+        entry.errors = [row_problem(p, row) for p in exc.problems]
+        return entry, None
     entry.status = programme.status.value
     entry.warnings = [w.message for w in programme.warnings]
     entry.warnings += [f"{r.item}: {r.message} ({r.code})" for r in programme.adjustments.refused]
-    handout = Handout(programme, work.catalogue, work.template, work.clinic, work.printed)
+    return entry, Handout(programme, catalogue, template, clinic, printed)
+
+
+def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
+    entry, handout = plan_row(row, work.catalogue, work.template, work.clinic, work.printed)
+    if handout is None:
+        return entry
     writes, kept = _plan_files(entry, targets, work)
     if entry.errors:
         entry.status = "OUTPUT_ERROR"
@@ -119,7 +131,7 @@ def _render(
         try:
             data = entry_format.renderer()(handout, work.options.cache)
         except InputError as exc:  # e.g. a calendar file for a row without a start date
-            entry.errors += [_row_problem(p, row) for p in exc.problems]
+            entry.errors += [row_problem(p, row) for p in exc.problems]
             continue
         if name in writes:
             rendered[name] = data
@@ -142,7 +154,8 @@ def _write(entry: Entry, name: str, data: bytes, work: Work) -> None:
         entry.outputs.append(name)
 
 
-def _row_problem(problem: Problem, row: RosterRow) -> dict[str, Any]:
+def row_problem(problem: Problem, row: RosterRow) -> dict[str, Any]:
+    """A problem as a manifest error, its path starting with the row."""
     shown = problem.to_dict()
     shown["path"] = " › ".join((f"row {row.number}", *problem.path))
     return shown
