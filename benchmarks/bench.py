@@ -10,7 +10,10 @@ Every figure is a median over several runs, printed with its min–max so a nois
 * a batch of N roster rows with 1 and with 2 jobs (handouts per second and the speed-up);
 * peak memory (largest process) of a batch of N and of 5×N rows;
 * whole-process wall time, each in a fresh process with a warm cache: ``rehabgen --help`` (minus a bare
-  ``python -c pass``), ``rehabgen plan example.yaml --format json`` and ``rehabgen plan example.yaml -o x.pdf``.
+  ``python -c pass``), ``rehabgen plan example.yaml --format json`` and ``rehabgen plan example.yaml -o x.pdf``;
+* the web app, warm (``rehabgen serve`` in its own process, on loopback): the plan preview page and the PDF
+  download for the example profile, one request at a time, then a bounded load run of 20 requests at once
+  (half previews, half PDFs), each of which must succeed.
 
 Run it from a checkout, after the README's set-up: ``.venv/bin/python benchmarks/bench.py`` (``--quick`` for a
 fast look). It is not part of the installed package.
@@ -88,12 +91,20 @@ def _profiles(count: int) -> Iterator[Any]:
 def bench_library(runs: int) -> tuple[list[Figure], Any]:
     """Catalogue, planner and render figures, measured in this process (warm)."""
     from rehabgen.io.bundled import bundled_dir
+    from rehabgen.io.cache import Cache
     from rehabgen.io.catalogue import load_catalogue
     from rehabgen.io.profiles import load_profile
     from rehabgen.plan.planner import build_programme
     from rehabgen.render.handout import Handout, HandoutOptions
 
-    figures = [Figure("catalogue load + validation", _time(lambda: load_catalogue(), runs), "ms", "≤ 50 ms")]
+    with tempfile.TemporaryDirectory(prefix="rehabgen-bench-cache-") as tmp:
+        cache = Cache(Path(tmp))
+        load_catalogue(cache=cache)  # fills the cache, as the CLI's first run does
+        cached = _time(lambda: load_catalogue(cache=cache), runs)
+    figures = [
+        Figure("catalogue load + validation, parsed files cached (the CLI)", cached, "ms", "≤ 50 ms"),
+        Figure("catalogue load + validation, nothing cached", _time(lambda: load_catalogue(), runs), "ms", ""),
+    ]
     catalogue = load_catalogue()
     profiles = list(_profiles(40))
     build_programme(profiles[0], catalogue)
@@ -310,6 +321,96 @@ def bench_processes(runs: int) -> list[Figure]:
     return figures
 
 
+WEB_CONCURRENT = 20
+
+
+def bench_web(runs: int) -> list[Figure]:
+    """The warm web app: plan preview and PDF per request, then 20 requests at once (all must succeed)."""
+    import concurrent.futures as cf
+
+    from rehabgen.io.bundled import bundled_dir
+    from rehabgen.io.profiles import load_profile
+
+    example = load_profile(bundled_dir("examples") / "profile.yaml")
+    profile = example.model_dump_json(exclude_unset=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "rehabgen", "serve", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        client = _WebClient(port)  # waits until the server answers (it renders the example once at start)
+        preview = functools.partial(client.post, "/plan", {"profile": profile, "template": ""})
+        pdf = functools.partial(client.post, "/download", {"profile": profile, "template": "", "format": "pdf"})
+        figures = [
+            Figure("web: plan preview page (POST /plan), warm", _time(preview, runs * 3), "ms", "≤ 100 ms"),
+            Figure("web: PDF download (POST /download), warm", _time(pdf, runs * 3), "ms", "≤ 300 ms"),
+        ]
+        jobs = [preview if i % 2 else pdf for i in range(WEB_CONCURRENT)]
+
+        def timed(job: Callable[[], Any]) -> float:
+            return _time(job, 1)[0]
+
+        start = time.perf_counter()
+        with cf.ThreadPoolExecutor(WEB_CONCURRENT) as pool:
+            outcomes = [pool.submit(timed, job) for job in jobs]
+            latencies = [f.result() for f in outcomes if f.exception() is None]
+        wall = (time.perf_counter() - start) * 1000
+        failed = len(jobs) - len(latencies)
+        name = f"web: {WEB_CONCURRENT} requests at once, per request ({WEB_CONCURRENT - failed}/{WEB_CONCURRENT} ok)"
+        figures.append(Figure(name, latencies or [0.0], "ms", f"{WEB_CONCURRENT}/{WEB_CONCURRENT} ok"))
+        figures.append(Figure(f"web: {WEB_CONCURRENT} requests at once, all done", [wall], "ms"))
+        if failed:
+            print(f"web load run: {failed} of {WEB_CONCURRENT} requests failed", file=sys.stderr)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return figures
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class _WebClient:
+    """Posts forms to the local server as a browser would: with the page's CSRF token and its cookie."""
+
+    def __init__(self, port: int) -> None:
+        import re
+        import urllib.request
+
+        self.base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(self.base + "/", timeout=5) as response:  # noqa: S310 (loopback)
+                    page, cookie = response.read().decode(), response.headers["set-cookie"]
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        found = re.search(r'name="csrf" value="([^"]+)"', page)
+        assert found, "the intake page carries a CSRF token"
+        self.token, self.cookie = found.group(1), cookie.split(";", 1)[0]
+
+    def post(self, path: str, fields: dict[str, str]) -> bytes:
+        """The answer's body; an error status raises."""
+        import urllib.parse
+        import urllib.request
+
+        body = urllib.parse.urlencode({"csrf": self.token, **fields}).encode()
+        headers = {"cookie": self.cookie, "content-type": "application/x-www-form-urlencoded"}
+        request = urllib.request.Request(self.base + path, data=body, headers=headers)  # noqa: S310 (loopback)
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (loopback)
+            return bytes(response.read())
+
+
 def _table(figures: list[Figure]) -> str:
     rows = [("measure", "median", "min–max", "target"), *(f.row() for f in figures)]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
@@ -324,6 +425,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="fewer runs and rows, for a fast look")
     parser.add_argument("--rows", type=int, default=200, help="rows in the batch benchmark (default 200)")
     parser.add_argument("--no-batch", action="store_true", help="skip the batch figures")
+    parser.add_argument("--no-web", action="store_true", help="skip the web app figures (needs the web extra)")
     args = parser.parse_args(argv)
     runs = 3 if args.quick else 7
     rows = 40 if args.quick else args.rows
@@ -343,6 +445,8 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_batch:
         figures += bench_batch(rows, rows * 5)
     figures += bench_processes(runs)
+    if not args.no_web:
+        figures += bench_web(runs)
     print(_table(figures))
 
 

@@ -64,6 +64,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Rewrite the golden text files of the handout tests from the current output.",
     )
+    parser.addoption(
+        "--screenshots",
+        default=None,
+        metavar="DIR",
+        help="Keep the browser tests' screenshots in DIR (the README's come from there).",
+    )
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The package's shape: the folders are the flow, and imports only run down it.
 
-model → words, pictures → io → clinical → plan, intake → render → api, batch → cli. A module may import from its own
+model → words, pictures → io → clinical → plan, intake → render → api, batch → web, cli. A module may import from its own
 layer and the layers below, never above; only the CLI reads environment variables; the public API is
 what ``rehabgen.__all__`` says; and a JSON plan never loads the PDF machinery.
 """
@@ -33,6 +33,7 @@ LAYERS = {
     "api": 6,
     "batch": 6,
     "cli": 7,
+    "web": 7,
     "__init__": 8,
     "__main__": 8,
 }
@@ -119,3 +120,14 @@ def test_a_json_plan_does_not_load_reportlab() -> None:
 def test_help_loads_neither_pydantic_nor_reportlab() -> None:
     loaded = _modules_loaded_by("--help")
     assert not any(m.startswith(("reportlab", "pydantic", "yaml")) for m in loaded)
+
+
+def test_the_web_app_keeps_to_its_own_stack() -> None:
+    """Ruff's banned-api lets web/ import its stack; this keeps the others out (and the CLI: serve runs the app)."""
+    banned = {"reportlab", "yaml", "typer", "rich", "prompt_toolkit", "uvicorn", "rehabgen.cli"}
+    for path in sorted((PACKAGE / "web").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                assert not any(name == b or name.startswith(b + ".") for b in banned), (path.name, name)

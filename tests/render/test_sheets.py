@@ -53,6 +53,15 @@ EIGHT_WEEK_PLANS = {
         equipment=["stationary_bike"],
         programme_weeks=8,
     ),
+    "long-standing disc pain, pain 2, running on": lambda: make_profile(
+        causes=["intervertebral_disc"],
+        weekly_running_km=40,
+        longest_run_last_4wk_km=13,
+        pain_nprs=2,
+        symptom_duration_weeks=20,
+        clinician_diagnosed=True,
+        programme_weeks=8,
+    ),
     "SI joint and glutes, three sessions": lambda: make_profile(
         causes=["sacroiliac_joint_dysfunction", "weak_glutes"],
         weekly_running_km=40,

@@ -189,18 +189,23 @@ class Manifest:
     def write(self) -> None:
         """Write manifest.json and manifest.csv atomically."""
         result = self.result()
-        summary = result.summary()
-        if not self.header["complete"]:
-            summary = f"INTERRUPTED after {len(result.entries)} row(s): {summary}"
-        document = {**self.header, "notes": result.notes, "summary": summary}
-        document["rows"] = [asdict(e) for e in result.entries]
         out, staging = self.folder.path, self.folder.staging
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        write_atomic(out / MANIFEST_JSON, text, staging=staging)
-        write_atomic(out / MANIFEST_CSV, _csv(result.entries), staging=staging)
+        write_atomic(out / MANIFEST_JSON, manifest_json(self.header, result), staging=staging)
+        write_atomic(out / MANIFEST_CSV, manifest_csv(result.entries), staging=staging)
 
 
-def _csv(entries: list[Entry]) -> str:
+def manifest_json(header: dict[str, Any], result: BatchResult) -> str:
+    """``manifest.json``: the run's header (with ``complete``), its notes and summary, and every row."""
+    summary = result.summary()
+    if not header.get("complete", True):
+        summary = f"INTERRUPTED after {len(result.entries)} row(s): {summary}"
+    document = {**header, "notes": result.notes, "summary": summary}
+    document["rows"] = [asdict(e) for e in result.entries]
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def manifest_csv(entries: list[Entry]) -> str:
+    """``manifest.csv``: a row per entry, every cell safe to open in a spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)

@@ -56,23 +56,45 @@ def process(row: RosterRow, targets: dict[str, str]) -> Entry:
         return entry
 
 
-def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
+def plan_row(
+    row: RosterRow,
+    catalogue: Catalogue,
+    template: Template,
+    clinic: Clinic | None,
+    printed: HandoutOptions,
+    *,
+    options: BatchOptions | None = None,
+) -> tuple[Entry, Handout | None]:
+    """A row's entry and, unless it failed (``entry.errors``), its handout: validated, triaged and planned.
+
+    The handout is in the row's language, else ``options.language``, else the template's. Shared by the batch
+    and the web app's roster upload, which renders in memory.
+    """
+    language = options.language if options else None
     entry = Entry(row.number, row.source, row.patient_id, "INPUT_ERROR", patient_name=row.patient_name)
     if row.data is None or row.problems:
         entry.errors = [p.to_dict() for p in row.problems]
-        return entry
+        return entry, None
     try:
         profile = api.profile_from_dict(row.data, source=row.source)
-        language = programme_language(profile, work.template, None if profile.language else work.options.language)
-        catalogue, template = _in_language(language, work)
-        programme = api.build_programme(profile, catalogue, template, language=language)  # may empty a session
+        chosen = programme_language(profile, template, None if profile.language else language)
+        catalogue, template = in_language(chosen, catalogue, template, options)
+        programme = api.build_programme(profile, catalogue, template, language=chosen)  # may empty a session
     except InputError as exc:
-        entry.errors = [_row_problem(p, row) for p in exc.problems]
-        return entry
+        entry.errors = [row_problem(p, row) for p in exc.problems]
+        return entry, None
     entry.status = programme.status.value
     entry.warnings = [w.message for w in programme.warnings]
     entry.warnings += [f"{r.item}: {r.message} ({r.code})" for r in programme.adjustments.refused]
-    handout = Handout(programme, catalogue, template, work.clinic, work.printed)
+    return entry, Handout(programme, catalogue, template, clinic, printed)
+
+
+def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
+    options = work.options
+    found = plan_row(row, work.catalogue, work.template, work.clinic, work.printed, options=options)
+    entry, handout = found
+    if handout is None:
+        return entry
     writes, kept = _plan_files(entry, targets, work)
     if entry.errors:
         entry.status = "OUTPUT_ERROR"
@@ -93,22 +115,24 @@ def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
     return entry
 
 
-_IN_LANGUAGE: dict[str, tuple[Catalogue, Template]] = {}
+_IN_LANGUAGE: dict[tuple[str, int, str], tuple[Catalogue, Template]] = {}
 
 
-def _in_language(language: str, work: Work) -> tuple[Catalogue, Template]:
-    """The catalogue and template in ``language``, read once per worker."""
-    if language not in _IN_LANGUAGE:
-        options = work.options
-        _IN_LANGUAGE[language] = api.in_language(
+def in_language(
+    language: str, catalogue: Catalogue, template: Template, options: BatchOptions | None = None
+) -> tuple[Catalogue, Template]:
+    """The catalogue and template in ``language``, read once per process (the options name extra folders)."""
+    key = (language, id(catalogue), template.id)
+    if key not in _IN_LANGUAGE:
+        _IN_LANGUAGE[key] = api.in_language(
             language,
-            work.catalogue,
-            work.template,
-            folders=options.catalogue_dirs,
-            template_folders=options.template_dirs,
-            cache=options.cache or False,
+            catalogue,
+            template,
+            folders=options.catalogue_dirs if options else (),
+            template_folders=options.template_dirs if options else (),
+            cache=(options.cache if options else None) or False,
         )
-    return _IN_LANGUAGE[language]
+    return _IN_LANGUAGE[key]
 
 
 def _plan_files(entry: Entry, targets: dict[str, str], work: Work) -> tuple[set[str], list[str]]:
@@ -141,7 +165,7 @@ def _render(
         try:
             data = entry_format.renderer()(handout, work.options.cache)
         except InputError as exc:  # e.g. a calendar file for a row without a start date
-            entry.errors += [_row_problem(p, row) for p in exc.problems]
+            entry.errors += [row_problem(p, row) for p in exc.problems]
             continue
         if name in writes:
             rendered[name] = data
@@ -164,7 +188,8 @@ def _write(entry: Entry, name: str, data: bytes, work: Work) -> None:
         entry.outputs.append(name)
 
 
-def _row_problem(problem: Problem, row: RosterRow) -> dict[str, Any]:
+def row_problem(problem: Problem, row: RosterRow) -> dict[str, Any]:
+    """A problem as a manifest error, its path starting with the row."""
     shown = problem.to_dict()
     shown["path"] = " › ".join((f"row {row.number}", *problem.path))
     return shown

@@ -10,20 +10,12 @@ from __future__ import annotations
 
 import os
 
-from rehabgen.cli import batch, catalogue, check, intake, languages, plan, questions, templates
+from rehabgen.cli import batch, catalogue, check, intake, languages, plan, questions, serve, templates
 from rehabgen.cli.app import PYDANTIC_PLUGINS_ENV, app
 
 __all__ = ["app", "main"]
-_COMMANDS = (
-    batch,
-    catalogue,
-    check,
-    intake,
-    languages,
-    plan,
-    questions,
-    templates,
-)  # imported for the commands they register
+# Imported for the commands they register.
+_COMMANDS = (batch, catalogue, check, intake, languages, plan, questions, serve, templates)
 
 
 def main() -> None:

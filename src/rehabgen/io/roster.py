@@ -131,6 +131,26 @@ def read_roster(path: Path) -> Rows:
     )
 
 
+def read_roster_text(data: bytes, kind: str, name: str) -> Rows:
+    """Rows of a roster held in memory (an upload): ``kind`` is ``csv`` or ``yaml``; ``name`` labels problems.
+
+    Nothing is written anywhere: the web app's roster upload never touches the disk.
+    """
+    if kind == "csv":
+        handle = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", errors="surrogateescape", newline="")
+        return _csv_from(handle, name)
+    if kind == "yaml":
+        text = data.decode("utf-8", errors="surrogateescape")
+        if len(data) > MAX_ROSTER_BYTES or _not_utf8(text):
+            raise RosterError([Problem("not a UTF-8 YAML file within the roster size limit", file=name)])
+        try:
+            parsed = parse_yaml(text, name, max_values=MAX_ROSTER_VALUES)
+        except InputError as exc:
+            raise RosterError(exc.problems) from None
+        return Rows(_yaml_list(parsed, name))
+    raise RosterError([Problem("a roster is a .csv file or a .yaml file holding a list of profiles", file=name)])
+
+
 def _csv_rows(path: Path) -> Rows:
     name = str(path)
     try:
@@ -138,6 +158,10 @@ def _csv_rows(path: Path) -> Rows:
         handle = io.TextIOWrapper(open_regular(path, name), encoding="utf-8-sig", errors="surrogateescape", newline="")
     except InputError as exc:
         raise RosterError(exc.problems) from None
+    return _csv_from(handle, name)
+
+
+def _csv_from(handle: IO[str], name: str) -> Rows:
     reader = csv.reader(handle)
     try:
         header = [h.strip() for h in next(reader)]
@@ -254,6 +278,10 @@ def _yaml_rows(path: Path) -> Iterator[RosterRow]:
         data = parse_yaml(read_text(path, name, limit=MAX_ROSTER_BYTES), name, max_values=MAX_ROSTER_VALUES)
     except InputError as exc:
         raise RosterError(exc.problems) from None
+    return _yaml_list(data, name)
+
+
+def _yaml_list(data: Any, name: str) -> Iterator[RosterRow]:
     if isinstance(data, dict) and set(data) == {"profiles"}:
         data = data["profiles"]
     if not isinstance(data, list):

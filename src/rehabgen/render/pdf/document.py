@@ -147,7 +147,7 @@ def _sheets_layout(handout: Handout, theme: Theme, pictures: PictureStore) -> li
     # The sections after the sheets pack onto a page that has room (pages without holes).
     story += gate_boxes(programme, theme)
     if sections.running_plan:
-        story += [CondPageBreak(theme.page[1] * 0.45), *running_plan(programme, catalogue, theme, with_table=False)]
+        story += [CondPageBreak(theme.page[1] * 0.3), *running_plan(programme, catalogue, theme, with_table=False)]
     if sections.tracking and not sections.calendar:
         story += [CondPageBreak(theme.page[1] * 0.45), *pain_diary(programme, theme)]
     story += [CondPageBreak(theme.page[1] * 0.25), *advice_pages(programme, theme, only=SHEETS_ADVICE)]
