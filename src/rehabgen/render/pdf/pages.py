@@ -138,7 +138,8 @@ def phase_summary(programme: Programme, theme: Theme) -> list[Flowable]:
         rows.append([para(span.name, s["cell_bold"]), para(weeks, s["cell"]), para(span.goal, s["cell"])])
         commands.append(("BACKGROUND", (0, i), (0, i), PHASE_TINT[span.phase]))
     width = theme.frame_width
-    table = Table(rows, colWidths=[width * 0.2, width * 0.1, width * 0.7], repeatRows=1)
+    weeks_w = _fitting(_("Weeks"), s["cell_bold"], width * 0.1)
+    table = Table(rows, colWidths=[width * 0.2, weeks_w, width * 0.8 - weeks_w], repeatRows=1)
     table.setStyle(TableStyle(commands))
     return [para(_("Your plan at a glance"), s["h2"]), table, Spacer(1, theme.body * 0.8)]
 
@@ -325,9 +326,18 @@ def exclusion_table(programme: Programme, theme: Theme) -> Table:
         movements.append(para(", ".join([code, *(t.value for t in tags)]), s["tiny"]))
         rows.append([movements, para(weeks, s["cell"]), para(because, s["cell"])])
     w = theme.frame_width
-    table = Table(rows, colWidths=[w * 0.42, w * 0.1, w * 0.48], repeatRows=1)
+    weeks_w = _fitting(_("Weeks"), s["cell_bold"], w * 0.1)
+    table = Table(rows, colWidths=[w * 0.42, weeks_w, w * 0.58 - weeks_w], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
     return table
+
+
+def _fitting(heading: str, style: Any, width: float) -> float:
+    """``width``, or wider when a column's one-word heading (``Semanas`` in large print) would not fit in it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    needed: float = stringWidth(heading, style.fontName, style.fontSize) + 13
+    return max(width, needed)
 
 
 def referral_page(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
