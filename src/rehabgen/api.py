@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from rehabgen.i18n import SOURCE_LANGUAGE, languages
 from rehabgen.io import catalogue as _catalogue
 from rehabgen.io import profiles as _profiles
 from rehabgen.io import templates as _templates
@@ -39,6 +40,8 @@ CacheChoice = Cache | bool
 __all__ = [
     "CacheChoice",
     "build_programme",
+    "in_language",
+    "languages",
     "load_catalogue",
     "load_clinic",
     "load_template",
@@ -64,6 +67,43 @@ def load_catalogue(folders: Sequence[Path] = (), *, cache: CacheChoice = True) -
         CatalogueError: every problem in every file.
     """
     return _catalogue.load_catalogue(folders, cache=resolve_cache(cache))
+
+
+def in_language(
+    language: str,
+    catalogue: Catalogue,
+    template: Template | None = None,
+    *,
+    folders: Sequence[Path] = (),
+    template_folders: Sequence[Path] = (),
+    cache: CacheChoice = True,
+) -> tuple[Catalogue, Template]:
+    """The catalogue and template with their words in ``language``, ready for ``build_programme(language=)``.
+
+    ``catalogue`` is the English one as ``load_catalogue(folders)`` gave it; English gives both back as they
+    are. A handout is printed from the pair this returns, so its exercise cards and advice are in the language
+    of its sentences.
+
+    Raises:
+        UsageError: rehabgen has no messages in ``language`` (``languages()`` lists those it has).
+        TranslationError: an exercise or the template has no translation (never filled in from the English).
+    """
+    from rehabgen.errors import Problem, UsageError
+    from rehabgen.io.translations import load_translations
+
+    template = template or DEFAULT_TEMPLATE
+    if language not in languages():
+        raise UsageError([Problem(f"'{language}' is not a language rehabgen prints in; use {', '.join(languages())}")])
+    if language == SOURCE_LANGUAGE or catalogue.language == language:
+        return catalogue, template
+    translations = load_translations(
+        language,
+        catalogue,
+        _catalogue.catalogue_dirs(folders),
+        _templates.template_dirs(template_folders),
+        cache=resolve_cache(cache),
+    )
+    return catalogue.translated(translations), translations.template(template)
 
 
 def load_template(name_or_path: str | Path | None = None, *, folders: Sequence[Path] = ()) -> Template:

@@ -39,6 +39,7 @@ EXAMPLE_ANSWERS: dict[str, str] = {
     "weakness": "none",
     "region": "gb",
     "units": "",
+    "language": "",
     "age": "34",
     "sex": "female",
     "postpartum_weeks": "",

@@ -26,22 +26,23 @@ RUNNER_ANSWERS: list[tuple[int, str]] = [
     (17, "1"),
     (18, "1"),
     (22, ""),  # distances: what is usual where I live
-    (23, "34"),
-    (24, "1"),  # female
-    (25, ""),  # no birth in the last year
-    (27, "4"),
-    (28, "3"),
-    (29, "5 12"),  # weak core; bending forward and sitting make it worse
-    (30, "n"),
-    (32, "40"),
-    (33, "16"),
-    (34, ""),
-    (35, "half marathon in 12 weeks"),
-    (36, "2"),  # resistance band
-    (37, ""),
+    (23, ""),  # language: English
+    (24, "34"),
+    (25, "1"),  # female
+    (26, ""),  # no birth in the last year
+    (28, "4"),
+    (29, "3"),
+    (30, "5 12"),  # weak core; bending forward and sitting make it worse
+    (31, "n"),
+    (33, "40"),
+    (34, "16"),
+    (35, ""),
+    (36, "half marathon in 12 weeks"),
+    (37, "2"),  # resistance band
     (38, ""),
-    (39, "2026-12-07"),
-    (40, "Zoe Angstrom"),
+    (39, ""),
+    (40, "2026-12-07"),
+    (41, "Zoe Angstrom"),
 ]
 
 
@@ -94,16 +95,16 @@ def test_without_a_region_an_emergency_lists_every_regions_number(tmp_path: Path
 
 def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path: Path) -> None:
     child = _spawn(tmp_path, "--region", "GB")
-    for number, text in RUNNER_ANSWERS[:19]:
+    for number, text in RUNNER_ANSWERS[:20]:
         _answer(child, number, text)
-    _answer(child, 23, "5")
+    _answer(child, 24, "5")
     child.expect("That answer cannot be used: it must be from 10 to 100. Please answer again.")
     child.expect_exact(PROMPT)
     child.sendline("thirty")
     child.expect("please write a whole number from 10 to 100")
     child.expect_exact(PROMPT)
     child.sendline("34")
-    child.expect(r"\n24\. What is your sex\?")
+    child.expect(r"\n25\. What is your sex\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()

@@ -119,10 +119,10 @@ def test_a_broken_logo_given_in_code_fails_each_row_truthfully(tmp_path: Path) -
 def test_a_bug_in_one_row_is_that_rows_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = batch_rows.api.build_programme
 
-    def flaky(profile, catalogue, template=None):  # type: ignore[no-untyped-def]
+    def flaky(profile, catalogue, template=None, *, language=None):  # type: ignore[no-untyped-def]
         if profile.patient and profile.patient.id == "P-0102":
             raise ZeroDivisionError("boom")
-        return real(profile, catalogue, template)
+        return real(profile, catalogue, template, language=language)
 
     monkeypatch.setattr(batch_rows.api, "build_programme", flaky)
     result = run_batch(EXAMPLES / "roster.csv", BatchOptions(out=tmp_path / "out", formats=("json",)))

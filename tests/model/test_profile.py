@@ -33,7 +33,7 @@ def test_every_bad_field_is_reported_with_allowed_values() -> None:
     assert by_path["sessions_per_week"] == "must be ≥ 1 (got 0)"
     assert by_path["programme_weeks"] == "must be ≤ 52 (got 60)"
     assert by_path["start_date"] == "'2026-13-40' is not a date; write it as YYYY-MM-DD"
-    assert "allowed: GB, IE, US, CA, AU, NZ, SG, EU" in by_path["region"]
+    assert "allowed: GB, IE, US, CA, AU, NZ, SG, EU, ES, MX" in by_path["region"]
     assert by_path["favourite_colour"].startswith("unknown field 'favourite_colour'")
     assert all(p.line is not None for p in caught.value.problems)
 

@@ -146,3 +146,14 @@ def test_openapi_documents_every_endpoint_with_rehabgens_schemas(client: TestCli
 
 def test_the_api_format_names_are_the_registrys() -> None:
     assert set(get_args(FormatName)) == set(FORMATS)
+
+
+def test_a_spanish_profile_gives_a_spanish_handout(client: TestClient) -> None:
+    """``language: es`` in the posted profile: the programme and every format are in Spanish (issue 18)."""
+    profile = {**EXAMPLE_PROFILE, "language": "es", "region": "ES"}
+    data = client.post("/api/plan", json=profile).json()
+    assert data["meta"]["language"] == "es" and data["status"] == "PROGRAMME_WITH_REFERRAL_ADVICE"
+    markdown = client.post("/api/handout?format=md", json=profile)
+    assert markdown.status_code == 200 and "## Tu plan de un vistazo" in markdown.text
+    pdf = client.post("/api/handout?format=pdf", json=profile)
+    assert pdf.status_code == 200 and "Llama al 112" in pdf_text(pdf.content)

@@ -40,6 +40,9 @@ class BatchOptions:
     layout: HandoutLayout | None = None
     """``sheets`` or ``booklet``; None: the template's choice."""
     printed_date: dt.date | None = None
+    language: str | None = None
+    """The handout language of rows that name none (their ``language`` column); None: the template's, else
+    English."""
     catalogue_dirs: tuple[Path, ...] = ()
     template_dirs: tuple[Path, ...] = ()
     cache: Cache | None = None

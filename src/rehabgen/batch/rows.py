@@ -19,6 +19,7 @@ from rehabgen.io.roster import RosterRow
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.template import Template
+from rehabgen.plan.planner import programme_language
 from rehabgen.render.handout import Handout, HandoutOptions
 from rehabgen.render.registry import get_format
 
@@ -41,6 +42,7 @@ _WORK: dict[str, Work] = {}
 def init(work: Work) -> None:
     """Set what ``process`` uses (once per worker process, or once in the main process for one job)."""
     _WORK["work"] = work
+    _IN_LANGUAGE.clear()
 
 
 def process(row: RosterRow, targets: dict[str, str]) -> Entry:
@@ -55,19 +57,29 @@ def process(row: RosterRow, targets: dict[str, str]) -> Entry:
 
 
 def plan_row(
-    row: RosterRow, catalogue: Catalogue, template: Template, clinic: Clinic | None, printed: HandoutOptions
+    row: RosterRow,
+    catalogue: Catalogue,
+    template: Template,
+    clinic: Clinic | None,
+    printed: HandoutOptions,
+    *,
+    options: BatchOptions | None = None,
 ) -> tuple[Entry, Handout | None]:
     """A row's entry and, unless it failed (``entry.errors``), its handout: validated, triaged and planned.
 
-    Shared by the batch and the web app's roster upload, which renders in memory.
+    The handout is in the row's language, else ``options.language``, else the template's. Shared by the batch
+    and the web app's roster upload, which renders in memory.
     """
+    language = options.language if options else None
     entry = Entry(row.number, row.source, row.patient_id, "INPUT_ERROR", patient_name=row.patient_name)
     if row.data is None or row.problems:
         entry.errors = [p.to_dict() for p in row.problems]
         return entry, None
     try:
         profile = api.profile_from_dict(row.data, source=row.source)
-        programme = api.build_programme(profile, catalogue, template)  # a template may empty a session
+        chosen = programme_language(profile, template, None if profile.language else language)
+        catalogue, template = in_language(chosen, catalogue, template, options)
+        programme = api.build_programme(profile, catalogue, template, language=chosen)  # may empty a session
     except InputError as exc:
         entry.errors = [row_problem(p, row) for p in exc.problems]
         return entry, None
@@ -78,7 +90,9 @@ def plan_row(
 
 
 def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
-    entry, handout = plan_row(row, work.catalogue, work.template, work.clinic, work.printed)
+    options = work.options
+    found = plan_row(row, work.catalogue, work.template, work.clinic, work.printed, options=options)
+    entry, handout = found
     if handout is None:
         return entry
     writes, kept = _plan_files(entry, targets, work)
@@ -99,6 +113,26 @@ def _process(row: RosterRow, targets: dict[str, str], work: Work) -> Entry:
     for name, data in rendered.items():
         _write(entry, name, data, work)
     return entry
+
+
+_IN_LANGUAGE: dict[tuple[str, int, str], tuple[Catalogue, Template]] = {}
+
+
+def in_language(
+    language: str, catalogue: Catalogue, template: Template, options: BatchOptions | None = None
+) -> tuple[Catalogue, Template]:
+    """The catalogue and template in ``language``, read once per process (the options name extra folders)."""
+    key = (language, id(catalogue), template.id)
+    if key not in _IN_LANGUAGE:
+        _IN_LANGUAGE[key] = api.in_language(
+            language,
+            catalogue,
+            template,
+            folders=options.catalogue_dirs if options else (),
+            template_folders=options.template_dirs if options else (),
+            cache=(options.cache if options else None) or False,
+        )
+    return _IN_LANGUAGE[key]
 
 
 def _plan_files(entry: Entry, targets: dict[str, str], work: Work) -> tuple[set[str], list[str]]:

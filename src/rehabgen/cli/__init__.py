@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 
-from rehabgen.cli import batch, catalogue, check, intake, plan, questions, serve, templates
+from rehabgen.cli import batch, catalogue, check, intake, languages, plan, questions, serve, templates
 from rehabgen.cli.app import PYDANTIC_PLUGINS_ENV, app
 
 __all__ = ["app", "main"]
 # Imported for the commands they register.
-_COMMANDS = (batch, catalogue, check, intake, plan, questions, serve, templates)
+_COMMANDS = (batch, catalogue, check, intake, languages, plan, questions, serve, templates)
 
 
 def main() -> None:

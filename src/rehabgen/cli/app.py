@@ -76,6 +76,27 @@ def complete_format(incomplete: str) -> list[str]:
     return [name for name in FORMATS if name.startswith(incomplete)]
 
 
+def known_language(value: str | None) -> str | None:
+    """Refuse a `--lang` rehabgen has no words for (exit 2)."""
+    from rehabgen.i18n import languages
+
+    if value is not None and value not in languages():
+        raise typer.BadParameter(f"'{value}' is not a language rehabgen prints in; use {', '.join(languages())}")
+    return value
+
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of the handout: en or es (`rehabgen languages` lists them). "
+        "Default: the profile's language, else the template's, else en.",
+        callback=known_language,
+        metavar="LANGUAGE",
+    ),
+]
+
+
 TemplateOpt = Annotated[
     str | None,
     typer.Option(help="Programme template: a name or a YAML file.", autocompletion=complete_template),

@@ -17,6 +17,7 @@ from rehabgen.cli.app import (
     err,
     fail,
     guarded,
+    known_language,
     printed_date,
     template_dirs,
 )
@@ -45,6 +46,16 @@ def batch(
     large_print: Annotated[bool, typer.Option("--large-print", help="Body text 14 pt or larger.")] = False,
     layout: Annotated[Layout | None, typer.Option("--layout", help=LAYOUT_HELP)] = None,
     catalogue_folders: CatalogueOpt = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of the handouts of rows with no language column (en or es). "
+            "Default: the template's language, else en.",
+            callback=known_language,
+            metavar="LANGUAGE",
+        ),
+    ] = None,
 ) -> None:
     """Turn a roster into handouts, one per row, with a manifest (manifest.json and manifest.csv) in --out.
 
@@ -70,6 +81,7 @@ def batch(
         large_print=large_print,
         layout=chosen_layout(layout),
         printed_date=printed_date(date),
+        language=lang,
         catalogue_dirs=tuple(catalogue_dirs(catalogue_folders)),
         template_dirs=tuple(template_dirs()),
         cache=cache(),

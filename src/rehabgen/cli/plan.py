@@ -11,9 +11,11 @@ import typer
 
 from rehabgen.cli.app import (
     CatalogueOpt,
+    LangOpt,
     TemplateOpt,
     app,
     cache,
+    catalogue_dirs,
     complete_format,
     err,
     fail,
@@ -27,8 +29,9 @@ from rehabgen.cli.app import (
 from rehabgen.render.registry import FORMATS, OutputFormat, format_for_suffix, format_names
 
 if TYPE_CHECKING:
+    from rehabgen.model.catalogue import Catalogue
     from rehabgen.model.programme import Programme
-    from rehabgen.model.template import HandoutLayout
+    from rehabgen.model.template import HandoutLayout, Template
 
 
 class Layout(StrEnum):
@@ -103,6 +106,7 @@ def plan(
         ),
     ] = None,
     catalogue_folders: CatalogueOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Triage a profile and write its programme as a PDF handout, a web page, JSON, Markdown or a calendar.
 
@@ -114,6 +118,7 @@ def plan(
     """
     from rehabgen import api
     from rehabgen.errors import ProfileError
+    from rehabgen.plan.planner import programme_language
     from rehabgen.render.handout import HandoutOptions
 
     fmt = _chosen_format(output_format, output)
@@ -128,22 +133,45 @@ def plan(
         if fmt.name == "json":
             print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
         fail(str(exc))
-    catalogue = load_catalogue(catalogue_folders)
+    language = programme_language(profile, chosen, lang)
+    catalogue, chosen = _in_language(language, catalogue_folders, chosen)
     branding = api.load_clinic(clinic) if clinic else None
-    programme = api.build_programme(profile, catalogue, chosen, from_week=from_week)
+    programme = api.build_programme(profile, catalogue, chosen, from_week=from_week, language=language)
     data = api.render_handout(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
-    for warning in programme.warnings:
-        err(f"warning: {warning.message}")
-    for refused in programme.adjustments.refused:
-        err(f"warning: {refused.item}: {refused.message} ({refused.code})")
-    for message in api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding):
-        err(f"warning: {message}")
+    warnings = api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding)
+    _warn(programme, warnings)
     write_output(target, data)
     if target is not None:
         print(str(target))
         err(f"{programme.status.value}: {_summary(programme)}")
+
+
+def _warn(programme: Programme, render_warnings: list[str]) -> None:
+    """The plan's warnings, the adjustments it refused and what the format cannot show, on standard error."""
+    for warning in programme.warnings:
+        err(f"warning: {warning.message}")
+    for refused in programme.adjustments.refused:
+        err(f"warning: {refused.item}: {refused.message} ({refused.code})")
+    for message in render_warnings:
+        err(f"warning: {message}")
+
+
+def _in_language(
+    language: str, catalogue_folders: list[Path] | None, template: Template | None
+) -> tuple[Catalogue, Template]:
+    """The catalogue (bundled, the environment's and --catalogue folders) and template in the handout's language."""
+    from rehabgen import api
+
+    return api.in_language(
+        language,
+        load_catalogue(catalogue_folders),
+        template,
+        folders=catalogue_dirs(catalogue_folders),
+        template_folders=template_dirs(),
+        cache=cache() or False,
+    )
 
 
 def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:

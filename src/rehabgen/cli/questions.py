@@ -41,7 +41,9 @@ ForOpt = Annotated[
 ]
 RegionOpt = Annotated[
     str | None,
-    typer.Option(help="Region for the emergency and urgent numbers (GB, IE, US, CA, AU, NZ, SG, EU).", metavar="R"),
+    typer.Option(
+        help="Region for the emergency and urgent numbers (GB, IE, US, CA, AU, NZ, SG, EU, ES, MX).", metavar="R"
+    ),
 ]
 
 

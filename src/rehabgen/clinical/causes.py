@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rehabgen.i18n import N_
 from rehabgen.model.profile import Profile
 from rehabgen.model.vocab import EXTENSION_TAGS, IMPACT_TAGS, Cause, Tag
 
@@ -51,43 +52,53 @@ _DISC = (
         "disc_loaded_flexion",
         {Tag.LOADED_FLEXION},
         "until_strengthen",
-        "Disc-related pain: no loaded forward bending until the strengthen phase",
+        N_("Disc-related pain: no loaded forward bending until the strengthen phase"),
     ),
     rule(
         "disc_held_flexion",
         {Tag.TRUNK_FLEXION, Tag.PASSIVE_FLEXION},
         "weeks",
-        "Disc-related pain: no held forward bending in weeks 1-2",
+        N_("Disc-related pain: no held forward bending in weeks 1-2"),
         (1, 2),
     ),
     rule(
         "disc_rotation",
         {Tag.SPINAL_ROTATION},
         "weeks",
-        "Disc-related pain: no twisting exercises in weeks 1-4",
+        N_("Disc-related pain: no twisting exercises in weeks 1-4"),
         (1, 4),
     ),
     rule(
         "disc_loaded_extension",
         {Tag.EXTENSION_LOADED},
         "early",
-        "Disc-related pain: no loaded back-arching (superman) early on",
+        N_("Disc-related pain: no loaded back-arching (superman) early on"),
     ),
     rule(
         "disc_loaded_lifts",
         {Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.FLEXION_RISK},
         "weeks",
-        "Disc-related pain: no loaded lifts or heavy leg press in weeks 1-4",
+        N_("Disc-related pain: no loaded lifts or heavy leg press in weeks 1-4"),
         (1, 4),
     ),
     rule(
         "disc_leg_strength_week_2",
         {Tag.LOWER_LIMB_STRENGTH},
         "weeks",
-        "Disc-related pain: leg strength work starts in week 2",
+        N_("Disc-related pain: leg strength work starts in week 2"),
         (1, 1),
     ),
 )
+
+SCIATICA_MESSAGES = (
+    N_("Sciatica: no loaded forward bending until the strengthen phase"),
+    N_("Sciatica: no held forward bending in weeks 1-2"),
+    N_("Sciatica: no twisting exercises in weeks 1-4"),
+    N_("Sciatica: no loaded back-arching (superman) early on"),
+    N_("Sciatica: no loaded lifts or heavy leg press in weeks 1-4"),
+    N_("Sciatica: leg strength work starts in week 2"),
+)
+"""The sciatica rules' reasons, made from the disc rules' below: listed so the message catalogue has them."""
 
 _RULES: dict[Cause, tuple[Rule, ...]] = {
     Cause.INTERVERTEBRAL_DISC: _DISC,
@@ -107,7 +118,7 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "facet_extension_rotation",
             EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
             "weeks",
-            "Facet joint pain: no back-arching or twisting in weeks 1-4",
+            N_("Facet joint pain: no back-arching or twisting in weeks 1-4"),
             (1, 4),
         ),
     ),
@@ -116,7 +127,7 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "stenosis_extension",
             EXTENSION_TAGS,
             "whole",
-            "Spinal stenosis: backward bending narrows the nerve space, so it stays out",
+            N_("Spinal stenosis: backward bending narrows the nerve space, so it stays out"),
         ),
     ),
     Cause.SPONDYLOLYSIS: (
@@ -124,19 +135,19 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "spondylolysis_extension_rotation",
             EXTENSION_TAGS | {Tag.SPINAL_ROTATION},
             "whole",
-            "Spondylolysis: no back-arching or twisting until your clinician clears it",
+            N_("Spondylolysis: no back-arching or twisting until your clinician clears it"),
         ),
         rule(
             "spondylolysis_loaded_lifts",
             {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
             "until_strengthen",
-            "Spondylolysis: loaded lifts wait for the strengthen phase",
+            N_("Spondylolysis: loaded lifts wait for the strengthen phase"),
         ),
         rule(
             "spondylolysis_impact",
             IMPACT_TAGS,
             "until_cleared",
-            "Spondylolysis: no running or jumping until your clinician clears it",
+            N_("Spondylolysis: no running or jumping until your clinician clears it"),
         ),
     ),
     Cause.STRESS_FRACTURE_SACRAL: (
@@ -144,20 +155,20 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "sacral_deferred",
             {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOWER_LIMB_STRENGTH},
             "until_strengthen",
-            "Sacral stress fracture: these wait for the strengthen phase",
+            N_("Sacral stress fracture: these wait for the strengthen phase"),
         ),
-        rule("sacral_extension", EXTENSION_TAGS, "early", "Sacral stress fracture: no back-arching early on"),
+        rule("sacral_extension", EXTENSION_TAGS, "early", N_("Sacral stress fracture: no back-arching early on")),
         rule(
             "sacral_loaded_lifts",
             {Tag.LOADED_HINGE, Tag.AXIAL_LOAD},
             "until_cleared",
-            "Sacral stress fracture: no loaded lifts until your clinician clears you",
+            N_("Sacral stress fracture: no loaded lifts until your clinician clears you"),
         ),
         rule(
             "sacral_impact",
             IMPACT_TAGS,
             "until_cleared",
-            "Sacral stress fracture: no running or jumping until your clinician clears you",
+            N_("Sacral stress fracture: no running or jumping until your clinician clears you"),
         ),
     ),
     Cause.SACROILIAC_JOINT_DYSFUNCTION: (
@@ -165,14 +176,14 @@ _RULES: dict[Cause, tuple[Rule, ...]] = {
             "sij_rotation",
             {Tag.SPINAL_ROTATION},
             "weeks",
-            "SI joint pain: twisting waits until week 3",
+            N_("SI joint pain: twisting waits until week 3"),
             (1, 2),
         ),
         rule(
             "sij_jumps",
             {Tag.PLYOMETRIC},
             "weeks",
-            "SI joint pain: jumps and hops wait until week 5",
+            N_("SI joint pain: jumps and hops wait until week 5"),
             (1, 4),
         ),
     ),
@@ -183,14 +194,14 @@ ACUTE_STRAIN_RULES = (
         "strain_week_1",
         {Tag.LOADED_FLEXION, Tag.TRUNK_FLEXION, Tag.SPINAL_ROTATION, Tag.LOADED_HINGE, Tag.AXIAL_LOAD} | EXTENSION_TAGS,
         "weeks",
-        "Recent muscle strain: week 1 is walking and gentle movement only",
+        N_("Recent muscle strain: week 1 is walking and gentle movement only"),
         (1, 1),
     ),
     rule(
         "strain_strength_week_2",
         {Tag.NEUTRAL_STABILISATION, Tag.HIP_STRENGTH_NEUTRAL, Tag.LOWER_LIMB_STRENGTH},
         "weeks",
-        "Recent muscle strain: strengthening starts in week 2",
+        N_("Recent muscle strain: strengthening starts in week 2"),
         (1, 1),
     ),
 )

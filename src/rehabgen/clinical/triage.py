@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rehabgen.i18n import _
 from rehabgen.model.profile import Profile
 from rehabgen.model.vocab import BONE_STRESS_CAUSES, Cause, Status
 
@@ -124,16 +125,16 @@ def _emergency(profile: Profile) -> list[Reason]:
             (
                 flags.saddle_anaesthesia,
                 "saddle_anaesthesia",
-                "Numbness or tingling around the genitals, bottom or inner thighs.",
+                _("Numbness or tingling around the genitals, bottom or inner thighs."),
             ),
-            (flags.bladder_dysfunction, "bladder_dysfunction", "New problems passing or controlling urine."),
-            (flags.bowel_dysfunction, "bowel_dysfunction", "New problems controlling your bowels."),
+            (flags.bladder_dysfunction, "bladder_dysfunction", _("New problems passing or controlling urine.")),
+            (flags.bowel_dysfunction, "bowel_dysfunction", _("New problems controlling your bowels.")),
             (
                 flags.sexual_dysfunction_new,
                 "sexual_dysfunction_new",
-                "New loss of genital feeling or new sexual problems.",
+                _("New loss of genital feeling or new sexual problems."),
             ),
-            (neuro.weakness == "bilateral", "bilateral_weakness", "Weakness in both legs."),
+            (neuro.weakness == "bilateral", "bilateral_weakness", _("Weakness in both legs.")),
         )
         if present
     ]
@@ -144,17 +145,17 @@ def _emergency(profile: Profile) -> list[Reason]:
             (
                 flags.significant_trauma,
                 "significant_trauma",
-                "Back pain that started after a serious accident, fall or blow.",
+                _("Back pain that started after a serious accident, fall or blow."),
             ),
             (
                 flags.history_of_cancer and _has_neuro(profile),
                 "cancer_with_neuro",
-                "A history of cancer together with new numbness or weakness.",
+                _("A history of cancer together with new numbness or weakness."),
             ),
             (
                 flags.fever_or_unwell and _has_neuro(profile),
                 "fever_with_neuro",
-                "Fever or feeling unwell together with numbness or weakness.",
+                _("Fever or feeling unwell together with numbness or weakness."),
             ),
         )
         if present
@@ -176,14 +177,16 @@ def _bilateral(profile: Profile) -> list[Reason]:
     if stable_stenosis:
         return []  # clinical rules §1.2 note: long-standing, stable, diagnosed stenosis is not T1 (T4 modifications)
     if profile.bilateral_new_or_worsening or profile.symptom_duration_weeks <= NEW_BILATERAL_WEEKS:
-        return [Reason("bilateral_leg_symptoms", _E, "New or worsening pain, numbness or tingling in both legs.", "T1")]
+        return [
+            Reason("bilateral_leg_symptoms", _E, _("New or worsening pain, numbness or tingling in both legs."), "T1")
+        ]
     # [JUDGEMENT] long-standing symptoms in both legs without a diagnosis: not an emergency by the rule book's
     # note, but no self-guided programme either until someone has examined them.
     return [
         Reason(
             "bilateral_leg_symptoms_undiagnosed",
             _U,
-            "Symptoms in both legs that a clinician has not yet examined.",
+            _("Symptoms in both legs that a clinician has not yet examined."),
             "T1 note",
         )
     ]
@@ -198,39 +201,39 @@ def _urgent(profile: Profile) -> list[Reason]:
             (
                 profile.neuro.weakness == "unilateral_progressive",
                 "progressive_weakness",
-                "Weakness in one leg or foot that is getting worse.",
+                _("Weakness in one leg or foot that is getting worse."),
             ),
             (
                 flags.fever_or_unwell,
                 "fever_or_unwell",
-                "A high temperature, chills or feeling unwell with your back pain.",
+                _("A high temperature, chills or feeling unwell with your back pain."),
             ),
-            (flags.unexplained_weight_loss, "unexplained_weight_loss", "Losing weight without trying."),
-            (flags.night_pain_unrelieved, "night_pain_unrelieved", "Night pain that no change of position eases."),
-            (flags.night_sweats, "night_sweats", "Drenching night sweats."),
-            (flags.history_of_cancer, "history_of_cancer", "A history of cancer with back pain."),
+            (flags.unexplained_weight_loss, "unexplained_weight_loss", _("Losing weight without trying.")),
+            (flags.night_pain_unrelieved, "night_pain_unrelieved", _("Night pain that no change of position eases.")),
+            (flags.night_sweats, "night_sweats", _("Drenching night sweats.")),
+            (flags.history_of_cancer, "history_of_cancer", _("A history of cancer with back pain.")),
             (
                 flags.immunosuppression_or_ivdu,
                 "immunosuppression_or_ivdu",
-                "A weakened immune system or injecting drugs, with back pain.",
+                _("A weakened immune system or injecting drugs, with back pain."),
             ),
             (
                 flags.osteoporosis_or_steroids,
                 "osteoporosis_or_steroids",
-                "Osteoporosis or long-term steroids, with back pain.",
+                _("Osteoporosis or long-term steroids, with back pain."),
             ),
         )
         if present
     ]
     if flags.history_spinal_fracture_tumour_infection:
         if profile.symptom_duration_weeks < 6 or flags.worsening_or_not_improving:
-            text = "New or changed pain after a spinal fracture, tumour or infection."
+            text = _("New or changed pain after a spinal fracture, tumour or infection.")
             found.append(Reason("spinal_history_new_pain", _U, text, "T2"))
         else:
-            found.append(Reason("spinal_history", _A, "A past spinal fracture, tumour or infection.", "T3"))
+            found.append(Reason("spinal_history", _A, _("A past spinal fracture, tumour or infection."), "T3"))
     not_improving_4wk = flags.worsening_or_not_improving and profile.symptom_duration_weeks > 4
     if _new_onset_over_50(profile) and not_improving_4wk:
-        text = "New back pain after 50 that has not improved in over 4 weeks."
+        text = _("New back pain after 50 that has not improved in over 4 weeks.")
         found.append(Reason("over_50_not_improving", _U, text, "T2"))
     return found
 
@@ -239,10 +242,10 @@ def _clinician_first(profile: Profile) -> list[Reason]:
     """T3 block: a clinician must make the diagnosis first."""
     found = []
     if profile.age < 16 and not profile.clinician_diagnosed:
-        text = "Back pain under the age of 16 needs a clinician's assessment first."
+        text = _("Back pain under the age of 16 needs a clinician's assessment first.")
         found.append(Reason("under_16", _C, text, "T3"))
     if profile.has(*BONE_STRESS_CAUSES) and not profile.clinician_diagnosed:
-        text = "A possible stress fracture or spondylolysis must be diagnosed by a clinician first."
+        text = _("A possible stress fracture or spondylolysis must be diagnosed by a clinician first.")
         found.append(Reason("bone_stress_undiagnosed", _C, text, "T3"))
     return found
 
@@ -253,12 +256,12 @@ def _see_a_clinician_soon(profile: Profile) -> list[Reason]:
     escalators = [
         Reason(code, _A, text, "T3")
         for present, code, text in (
-            (_new_onset_over_50(profile), "new_onset_over_50", "New back pain after the age of 50."),
-            (neuro.numbness == "unilateral", "unilateral_numbness", "Numbness or pins and needles in one leg."),
+            (_new_onset_over_50(profile), "new_onset_over_50", _("New back pain after the age of 50.")),
+            (neuro.numbness == "unilateral", "unilateral_numbness", _("Numbness or pins and needles in one leg.")),
             (
                 neuro.weakness == "unilateral_stable",
                 "unilateral_weakness_stable",
-                "Weakness in one leg that is not getting worse.",
+                _("Weakness in one leg that is not getting worse."),
             ),
         )
         if present
@@ -266,11 +269,16 @@ def _see_a_clinician_soon(profile: Profile) -> list[Reason]:
     found = [
         Reason(code, _A, text, rule)
         for present, code, text, rule in (
-            (profile.symptom_duration_weeks >= 6, "persisting_6_weeks", "Pain that has lasted 6 weeks or more.", "G13"),
+            (
+                profile.symptom_duration_weeks >= 6,
+                "persisting_6_weeks",
+                _("Pain that has lasted 6 weeks or more."),
+                "G13",
+            ),
             (
                 flags.worsening_or_not_improving,
                 "worsening_or_not_improving",
-                "Pain that is getting worse or not improving.",
+                _("Pain that is getting worse or not improving."),
                 "G13",
             ),
         )
@@ -278,25 +286,25 @@ def _see_a_clinician_soon(profile: Profile) -> list[Reason]:
     ]
     found += escalators
     if profile.age < 16 and profile.clinician_diagnosed:
-        text = "Under 16: the clinician who diagnosed you supervises this plan and decides each step up."
+        text = _("Under 16: the clinician who diagnosed you supervises this plan and decides each step up.")
         found.append(Reason("under_16_supervised", _A, text, "T3"))
     if profile.pain_nprs >= SEVERE_PAIN:
-        text = f"Severe pain ({profile.pain_nprs} out of 10)."
+        text = _("Severe pain ({pain} out of 10).").format(pain=profile.pain_nprs)
         found.append(Reason("severe_pain", _A, text, "§1.1"))
     if profile.has(*BONE_STRESS_CAUSES) and profile.clinician_diagnosed and profile.pain_nprs >= BONE_STRESS_PAIN:
-        text = "Pain after a bone-stress injury: your clinician should check it before any running or jumping."
+        text = _("Pain after a bone-stress injury: your clinician should check it before any running or jumping.")
         found.append(Reason("bone_stress_pain", _A, text, "§2.6"))
     if profile.leg_symptoms == "unilateral_below_knee":
-        found.append(Reason("leg_pain_below_knee", _A, "Pain that spreads below the knee.", "T3"))
+        found.append(Reason("leg_pain_below_knee", _A, _("Pain that spreads below the knee."), "T3"))
     if flags.worse_cough_sneeze:
         # Deliberately T3, not the NHS "urgent" list: typical of ordinary disc pain (clinical rules §1.2 note).
-        found.append(Reason("worse_cough_sneeze", _A, "Pain that is worse when you cough, sneeze or strain.", "T3"))
+        found.append(Reason("worse_cough_sneeze", _A, _("Pain that is worse when you cough, sneeze or strain."), "T3"))
     if profile.pelvic_floor_symptoms:
-        text = "Pelvic-floor symptoms: see a pelvic-health {physio}."
+        text = _("Pelvic-floor symptoms: see a pelvic-health {physio}.")
         found.append(Reason("pelvic_floor_symptoms", _A, text, "§2.7"))
     # [JUDGEMENT] clinical rules §1.3 "worsening → T2 when combined with another T2/T3 flag": applied to worsening pain
     # with a nerve or age flag. Cough/sneeze pain is left out on purpose (pinned as T3 above).
     if flags.worsening_or_not_improving and escalators:
-        text = "Pain that is getting worse together with another warning sign."
+        text = _("Pain that is getting worse together with another warning sign.")
         found.append(Reason("worsening_with_flag", _U, text, "§1.3"))
     return found

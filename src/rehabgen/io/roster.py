@@ -55,6 +55,7 @@ SCALAR_COLUMNS = (
     "start_date",
     "region",
     "units",
+    "language",
 )
 LIST_COLUMNS = ("causes", "equipment")
 QUESTION_COLUMNS = ("patient_id", "patient_name", *SCALAR_COLUMNS, *LIST_COLUMNS, "numbness", "weakness", "red_flags")

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, field_validator
 
+from rehabgen.i18n import languages
 from rehabgen.model.adjustments import Adjustments
 from rehabgen.model.base import StrictModel, unique
 from rehabgen.model.text import single_line
@@ -37,6 +38,22 @@ def _list_or_null(schema: dict[str, Any]) -> None:
 def _any_case(schema: dict[str, Any]) -> None:
     """JSON Schema: region codes in any case (``gb`` reads as ``GB``)."""
     schema["anyOf"].insert(1, {"enum": [r.value.lower() for r in Region]})
+
+
+def known_language(value: str) -> str:
+    """Refuse a language rehabgen has no words for (``rehabgen languages`` lists them)."""
+    if value not in languages():
+        raise ValueError(f"'{value}' is not a language rehabgen prints in; use {', '.join(languages())}")
+    return value
+
+
+def _language_enum(schema: dict[str, Any]) -> None:
+    """JSON Schema: the languages rehabgen prints in."""
+    schema["enum"] = list(languages())
+
+
+HandoutLanguage = Annotated[str, AfterValidator(known_language), Field(json_schema_extra=_language_enum)]
+"""A language the handout and the plan's words are printed in: ``en`` or ``es``."""
 
 
 EARLIEST_DATE = dt.date(2000, 1, 1)
@@ -154,13 +171,15 @@ class Profile(StrictModel):
     start_date: Annotated[dt.date, AfterValidator(in_date_window)] | None = None
     """Optional first day of the programme (YYYY-MM-DD, 2000-01-01 to 2099-12-31); dates the handout and calendar."""
     region: Annotated[Region | None, Field(json_schema_extra=_any_case)] = None
-    """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU)."""
+    """Optional region for emergency numbers and wording (GB, IE, US, CA, AU, NZ, SG, EU, ES, MX)."""
     units: Literal["km", "mi"] | None = None
     """Distances on the handout in kilometres or miles; default by region (miles in the US). The running
     fields above are always in kilometres."""
     adjustments: Adjustments | None = None
     """Optional: the clinician's changes to the plan (drop, pin, swap, dose, notes, a note and the next
     appointment for page 1), each applied only where the safety rules allow."""
+    language: HandoutLanguage | None = None
+    """The language of the handout and of the plan's words (en, es); default: the template's, else English."""
 
     @field_validator("equipment", mode="before")
     @classmethod

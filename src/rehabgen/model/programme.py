@@ -245,6 +245,8 @@ class Meta(StrictModel):
     """The clinician's note for page 1."""
     next_appointment: str | None = None
     """The next appointment, as the clinician wrote it, for page 1."""
+    language: str = "en"
+    """The language of every text in this document and of the handout printed from it (codes stay English)."""
 
 
 class Programme(StrictModel):

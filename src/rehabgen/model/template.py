@@ -16,6 +16,7 @@ from pydantic import Field, model_validator
 from rehabgen.model.adjustments import Adjustments
 from rehabgen.model.base import StrictModel
 from rehabgen.model.exercise import SLUG
+from rehabgen.model.profile import HandoutLanguage
 from rehabgen.model.vocab import Category, Muscle
 
 Weight = Annotated[float, Field(ge=0, le=3)]
@@ -66,6 +67,8 @@ class HandoutSections(StrictModel):
     outcome_pages: bool = True
     accent_colour: str | None = None
     """Hex colour such as "#1f6f8b"; a clinic file's colour wins over it."""
+    language: HandoutLanguage | None = None
+    """The language of the handout when the profile names none (en, es); ``--lang`` wins over both."""
 
     @model_validator(mode="after")
     def _colour(self) -> Self:

@@ -209,3 +209,5 @@ class Region(StrEnum):
     NZ = "NZ"
     SG = "SG"
     EU = "EU"
+    ES = "ES"
+    MX = "MX"

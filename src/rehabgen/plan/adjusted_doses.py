@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
+from rehabgen.i18n import _f
 from rehabgen.model.adjustments import DoseChange
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.vocab import Category
@@ -47,21 +48,27 @@ def within_rules(dose: Dose, exercise: Exercise, age: int) -> tuple[Dose, list[s
         return _stretch(dose, age, changes), changes
     top = min(MAX_SETS, SETS_CAP.get(exercise.category, MAX_SETS))
     if dose.sets > top:
-        changes.append(f"{dose.sets} sets lowered to {top}, the most for this kind of exercise at home")
+        changes.append(
+            _f("{sets} sets lowered to {top}, the most for this kind of exercise at home", sets=dose.sets, top=top)
+        )
         dose = replace(dose, sets=top)
     longest = MAX_HOLD_S if (dose.reps or 1) <= 1 else MAX_REP_HOLD_S
     if dose.hold_s is not None and dose.hold_s > longest:
-        each = "hold" if (dose.reps or 1) <= 1 else "hold of each repetition"
-        changes.append(f"a {dose.hold_s} s {each} shortened to {longest} s")
+        if (dose.reps or 1) <= 1:
+            changes.append(_f("a {hold} s hold shortened to {longest} s", hold=dose.hold_s, longest=longest))
+        else:
+            text = _f("a {hold} s hold of each repetition shortened to {longest} s", hold=dose.hold_s, longest=longest)
+            changes.append(text)
         dose = replace(dose, hold_s=longest)
     if dose.reps is not None and dose.reps > MAX_REPS:
-        changes.append(f"{dose.reps} repetitions lowered to {MAX_REPS}")
+        changes.append(_f("{reps} repetitions lowered to {most}", reps=dose.reps, most=MAX_REPS))
         dose = replace(dose, reps=MAX_REPS)
     if dose.reps is not None and session_seconds(dose, exercise) > MAX_EXERCISE_MIN * 60:
         asked = dose.reps
         while dose.reps is not None and dose.reps > 1 and session_seconds(dose, exercise) > MAX_EXERCISE_MIN * 60:
             dose = replace(dose, reps=dose.reps - 1)
-        changes.append(f"{asked} repetitions lowered to {dose.reps}, so it takes {MAX_EXERCISE_MIN} minutes at most")
+        text = "{asked} repetitions lowered to {reps}, so it takes {minutes} minutes at most"
+        changes.append(_f(text, asked=asked, reps=dose.reps, minutes=MAX_EXERCISE_MIN))
     return dose, changes
 
 
@@ -71,24 +78,32 @@ def _stretch(dose: Dose, age: int, changes: list[str]) -> Dose:
     hold = dose.hold_s if dose.hold_s is not None else low
     reps = dose.reps or 2
     if dose.sets != 1:
-        changes.append(f"{dose.sets} sets: a stretch is done as 1 set of holds")
+        changes.append(_f("{sets} sets: a stretch is done as 1 set of holds", sets=dose.sets))
     if not low <= hold <= high:
         kept = min(high, max(low, hold))
-        changes.append(f"a {hold} s hold made {kept} s (a stretch is held {low} to {high} s)")
+        changes.append(
+            _f(
+                "a {hold} s hold made {kept} s (a stretch is held {low} to {high} s)",
+                hold=hold,
+                kept=kept,
+                low=low,
+                high=high,
+            )
+        )
         hold = kept
     if not 2 <= reps <= 4:
         kept = min(4, max(2, reps))
-        changes.append(f"{reps} holds made {kept} (a stretch is done 2 to 4 times)")
+        changes.append(_f("{reps} holds made {kept} (a stretch is done 2 to 4 times)", reps=reps, kept=kept))
         reps = kept
     least, most = STRETCH_TOTAL_S
     if reps * hold < least:
         reps = min(4, math.ceil(least / hold))
         hold = max(hold, math.ceil(least / reps))
-        changes.append(f"made {reps} holds of {hold} s: about 60 s of stretching in all")
+        changes.append(_f("made {reps} holds of {hold} s: about 60 s of stretching in all", reps=reps, hold=hold))
     elif reps * hold > most:
         reps = max(2, most // hold)
         hold = min(hold, most // reps)
-        changes.append(f"made {reps} holds of {hold} s: about 60 s of stretching in all")
+        changes.append(_f("made {reps} holds of {hold} s: about 60 s of stretching in all", reps=reps, hold=hold))
     return replace(dose, sets=1, reps=reps, hold_s=hold, pyramid=None)
 
 

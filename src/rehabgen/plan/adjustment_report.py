@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rehabgen.i18n import _, _f, ngettext
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.programme import AdjustmentKind, AdjustmentReport, AppliedAdjustment, Item, Week
@@ -35,8 +36,8 @@ def week_list(weeks: Iterable[int]) -> str:
         else:
             runs.append([week])
     parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
-    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-    return ("week " if sum(len(r) for r in runs) == 1 else "weeks ") + text
+    text = ", ".join(parts[:-1]) + _(" and ") + parts[-1] if len(parts) > 1 else parts[0]
+    return ngettext("week {weeks}", "weeks {weeks}", sum(len(r) for r in runs)).format(weeks=text)
 
 
 class Reporter:
@@ -81,19 +82,27 @@ class Reporter:
             if hit:
                 words = "; ".join(hit)
                 if when == week:
-                    return "adjustment_excluded", f"a rule keeps {words} out of the plan then"
+                    return "adjustment_excluded", _f("a rule keeps {movements} out of the plan then", movements=words)
                 sheet = week_list(block)
-                return "adjustment_excluded", f"a rule keeps {words} out in week {when}, and {sheet} share a sheet"
+                why = _f(
+                    "a rule keeps {movements} out in week {week}, and {weeks} share a sheet",
+                    movements=words,
+                    week=when,
+                    weeks=sheet,
+                )
+                return "adjustment_excluded", why
         phase = self.layout.phase_of(week)
         if ex.level > LEVEL_CAP[phase]:
-            return "adjustment_too_hard", f"level {ex.level} is above what the {phase.value} phase allows"
+            return "adjustment_too_hard", _f(
+                "level {level} is above what the {phase} phase allows", level=ex.level, phase=phase.value
+            )
         if week in self.layout.deloads and week > 1:
-            return "adjustment_held_back", "a lighter week brings in nothing new"
+            return "adjustment_held_back", _("a lighter week brings in nothing new")
         if week == self.layout.weeks and week > 1:
-            return "adjustment_held_back", "the last week brings in nothing new"
+            return "adjustment_held_back", _("the last week brings in nothing new")
         return (
             "adjustment_no_room",
-            "no room: the session was full or at its time limit, or the weekly limit on sets held it back",
+            _("no room: the session was full or at its time limit, or the weekly limit on sets held it back"),
         )
 
     def reasons(self, ex: Exercise, weeks: list[int]) -> tuple[str, str]:
@@ -120,10 +129,11 @@ def build_report(
     reporter = Reporter(adjusting, selector, layout, weeks, blocks)
     applied: list[AppliedAdjustment] = []
     start = adjusting.from_week
-    since = f" from week {start}" if start > 1 else ""
+    since = _f(" from week {week}", week=start) if start > 1 else ""
     for exercise_id in adjusting.drop:
         name = reporter.catalogue[exercise_id].name
-        applied.append(reporter.applied("drop", exercise_id, f"{name} is left out of the plan{since}."))
+        message = _f("{exercise} is left out of the plan{since}.", exercise=name, since=since)
+        applied.append(reporter.applied("drop", exercise_id, message))
     for pin in adjusting.pins:
         applied += _pin(reporter, pin.id, list(range(pin.from_week, pin.to_week + 1)))
     for old, new in adjusting.swaps.items():
@@ -133,17 +143,19 @@ def build_report(
     for exercise_id in adjusting.notes:
         name = reporter.catalogue[exercise_id].name
         if exercise_id in reporter.present:
-            applied.append(reporter.applied("notes", exercise_id, f"Note printed with {name}."))
+            applied.append(reporter.applied("notes", exercise_id, _f("Note printed with {exercise}.", exercise=name)))
         else:
-            message = f"{name} is not in the plan{since}, so its note is not printed."
+            message = _f(
+                "{exercise} is not in the plan{since}, so its note is not printed.", exercise=name, since=since
+            )
             adjusting.refuse("notes", exercise_id, "adjustment_not_in_plan", message)
     if adjusting.asked.note:
         applied.append(
-            reporter.applied("note", None, "Note printed in the clinician's block at the start of the handout.")
+            reporter.applied("note", None, _("Note printed in the clinician's block at the start of the handout."))
         )
     if adjusting.asked.next_appointment:
         applied.append(
-            reporter.applied("next_appointment", None, "Next appointment printed at the start of the handout.")
+            reporter.applied("next_appointment", None, _("Next appointment printed at the start of the handout."))
         )
     return AdjustmentReport(from_week=start, applied=applied, refused=adjusting.refused)
 
@@ -154,36 +166,44 @@ def _pin(reporter: Reporter, exercise_id: str, window: list[int]) -> list[Applie
     missing = [w for w in window if w not in done]
     if not done:
         code, why = reporter.reasons(ex, missing)
-        reporter.adjusting.refuse("pin", exercise_id, code, f"{ex.name} is not used: {why}.")
+        reporter.adjusting.refuse(
+            "pin", exercise_id, code, _f("{exercise} is not used: {why}.", exercise=ex.name, why=why)
+        )
         return []
     if missing:
         _, why = reporter.reasons(ex, missing)
-        message = f"{ex.name} is held back in {week_list(missing)}: {why}."
+        message = _f("{exercise} is held back in {weeks}: {why}.", exercise=ex.name, weeks=week_list(missing), why=why)
         reporter.adjusting.refuse("pin", exercise_id, "adjustment_held_back", message)
-    return [reporter.applied("pin", exercise_id, f"{ex.name} is in the sessions of {week_list(done)}.")]
+    message = _f("{exercise} is in the sessions of {weeks}.", exercise=ex.name, weeks=week_list(done))
+    return [reporter.applied("pin", exercise_id, message)]
 
 
 def _swap(reporter: Reporter, old: str, new: str) -> list[AppliedAdjustment]:
     before, after = reporter.catalogue[old], reporter.catalogue[new]
     tries = reporter.selector.swap_log.get(old, [])
     swapped = sorted({w for weeks, why in tries if why is None for w in weeks})
-    since = f" from week {reporter.adjusting.from_week}" if reporter.adjusting.from_week > 1 else ""
+    start = reporter.adjusting.from_week
+    since = _f(" from week {week}", week=start) if start > 1 else ""
     if not tries:
-        message = f"{before.name} is not in the plan{since}, so there is nothing to swap."
+        message = _f(
+            "{exercise} is not in the plan{since}, so there is nothing to swap.", exercise=before.name, since=since
+        )
         reporter.adjusting.refuse("swap", old, "adjustment_not_in_plan", message)
         return []
     kept = list(reporter.present.get(old, []))
     if not swapped:
         failed = sorted({w for weeks, _ in tries for w in weeks})
         code, why = _swap_reasons(reporter, after, tries, failed)
-        reporter.adjusting.refuse("swap", old, code, f"{after.name} cannot take {before.name}'s place: {why}.")
+        message = _f("{new} cannot take {old}'s place: {why}.", new=after.name, old=before.name, why=why)
+        reporter.adjusting.refuse("swap", old, code, message)
         return []
     if kept:
         why = _kept_reasons(reporter, after, tries, kept)
-        message = f"{before.name} stays in {week_list(kept)}: {why}."
+        message = _f("{exercise} stays in {weeks}: {why}.", exercise=before.name, weeks=week_list(kept), why=why)
         reporter.adjusting.refuse("swap", old, "adjustment_held_back", message)
     weeks = [w for w in reporter.present.get(new, []) if w in swapped] or swapped
-    return [reporter.applied("swap", old, f"{after.name} takes {before.name}'s place in {week_list(weeks)}.")]
+    message = _f("{new} takes {old}'s place in {weeks}.", new=after.name, old=before.name, weeks=week_list(weeks))
+    return [reporter.applied("swap", old, message)]
 
 
 def _swap_reasons(
@@ -191,7 +211,7 @@ def _swap_reasons(
 ) -> tuple[str, str]:
     """Why the new exercise could not go in, for the weeks it was tried."""
     if any(why == "in_session" for _, why in tries):
-        return "adjustment_held_back", f"{new.name} is already in that session"
+        return "adjustment_held_back", _f("{exercise} is already in that session", exercise=new.name)
     return reporter.reasons(new, weeks)
 
 
@@ -201,9 +221,9 @@ def _kept_reasons(reporter: Reporter, new: Exercise, tries: list[tuple[range, st
     for week in kept:
         why = next((why for weeks, why in tries if week in weeks and why is not None), None)
         if why is None:
-            text = "kept on from the week before, as an exercise stays in the plan at least two weeks"
+            text = _("kept on from the week before, as an exercise stays in the plan at least two weeks")
         elif why == "in_session":
-            text = f"{new.name} is already in that session"
+            text = _f("{exercise} is already in that session", exercise=new.name)
         else:
             text = reporter.why_not(new, week)[1]
         by_reason.setdefault(text, []).append(week)
@@ -214,28 +234,32 @@ def _dose(reporter: Reporter, exercise_id: str, targets: DoseTargets | None) -> 
     ex = reporter.catalogue[exercise_id]
     adjusting = reporter.adjusting
     if targets is None or exercise_id not in targets.targets:
-        since = f" from week {adjusting.from_week}" if adjusting.from_week > 1 else ""
-        message = f"{ex.name} is not in the plan{since}, so its dose is not set."
+        since = _f(" from week {week}", week=adjusting.from_week) if adjusting.from_week > 1 else ""
+        message = _f("{exercise} is not in the plan{since}, so its dose is not set.", exercise=ex.name, since=since)
         adjusting.refuse("dose", exercise_id, "adjustment_not_in_plan", message)
         return []
     if lowered := targets.lowered.get(exercise_id):
-        message = f"{ex.name}: " + "; ".join(lowered) + "."
+        message = _f("{exercise}: {changes}.", exercise=ex.name, changes="; ".join(lowered))
         adjusting.refuse("dose", exercise_id, "adjustment_dose_lowered", message)
     reached = targets.reached.get(exercise_id)
     items = dict(reporter.items.get(exercise_id, []))
     if not items:  # chosen, but the session's size, time or the weekly limit on sets kept it out every week
         weeks = sorted({w.week for w in reporter.weeks if w.week >= adjusting.from_week})
         why = reporter.reasons(ex, weeks)[1]
-        adjusting.refuse("dose", exercise_id, "adjustment_not_in_plan", f"{ex.name} is not in the plan: {why}.")
+        message = _f("{exercise} is not in the plan: {why}.", exercise=ex.name, why=why)
+        adjusting.refuse("dose", exercise_id, "adjustment_not_in_plan", message)
         return []
     if reached is None or reached not in items:
-        message = (
-            f"{ex.name} is in the plan in {week_list(items)} and does not reach the dose asked for in that time: "
-            "one change a week and the weekly limit on sets hold it back."
+        message = _f(
+            "{exercise} is in the plan in {weeks} and does not reach the dose asked for in that time: "
+            "one change a week and the weekly limit on sets hold it back.",
+            exercise=ex.name,
+            weeks=week_list(items),
         )
         adjusting.refuse("dose", exercise_id, "adjustment_held_back", message)
         return []
     first = min(items)
-    how = "" if reached == first else f", reached one change a week from week {first}"
+    how = "" if reached == first else _f(", reached one change a week from week {week}", week=first)
     words = dose_words(items[reached], rest=False)
-    return [reporter.applied("dose", exercise_id, f"{ex.name}: {words} from week {reached}{how}.")]
+    message = _f("{exercise}: {dose} from week {week}{how}.", exercise=ex.name, dose=words, week=reached, how=how)
+    return [reporter.applied("dose", exercise_id, message)]

@@ -18,6 +18,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from rehabgen.errors import Problem, ProfileError, UsageError
+from rehabgen.i18n import _, _f
 from rehabgen.model.adjustments import Adjustments, DoseChange, PinWindow
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Profile
@@ -116,16 +117,22 @@ def prepare(asked: Adjustments, catalogue: Catalogue, profile: Profile, from_wee
     def usable(kind: AdjustmentKind, key: str, exercise_id: str, *, session: bool = True) -> bool:
         ex = catalogue.exercises.get(exercise_id)
         if ex is None:
-            message = f"'{exercise_id}' is not an exercise in the catalogue, so it cannot be used."
+            message = _f("'{id}' is not an exercise in the catalogue, so it cannot be used.", id=exercise_id)
             adjusting.refuse(kind, key, "adjustment_unknown_exercise", message)
             return False
         if session and is_timed(ex):
-            message = f"{ex.name} is a walk, run or other timed activity, not part of an exercise session."
+            message = _f(
+                "{exercise} is a walk, run or other timed activity, not part of an exercise session.", exercise=ex.name
+            )
             adjusting.refuse(kind, key, "adjustment_not_for_sessions", message)
             return False
         missing = [EQUIPMENT_LABELS[e] for e in ex.equipment if e not in kit]
         if session and missing:
-            message = f"{ex.name} needs {', '.join(missing)}, which the runner does not have."
+            message = _f(
+                "{exercise} needs {equipment}, which the runner does not have.",
+                exercise=ex.name,
+                equipment=", ".join(missing),
+            )
             adjusting.refuse(kind, key, "adjustment_needs_equipment", message)
             return False
         return True
@@ -135,13 +142,20 @@ def prepare(asked: Adjustments, catalogue: Catalogue, profile: Profile, from_wee
         if usable("pin", pin.id, pin.id):
             start, end = max(pin.from_week, from_week), min(pin.to_week, weeks)
             if start > end:
-                message = f"weeks {pin.from_week}–{pin.to_week} are outside weeks {from_week}–{weeks} of this plan."
+                message = _f(
+                    "weeks {first}–{last} are outside weeks {start}–{end} of this plan.",
+                    first=pin.from_week,
+                    last=pin.to_week,
+                    start=from_week,
+                    end=weeks,
+                )
                 adjusting.refuse("pin", pin.id, "adjustment_not_in_plan", message)
             else:
                 adjusting.pins.append(PinWindow(id=pin.id, from_week=start, to_week=end))
     for old, new in asked.swap.items():
         if old in asked.drop:
-            adjusting.refuse("swap", old, "adjustment_not_in_plan", f"'{old}' is dropped, so it is not there to swap.")
+            message = _f("'{id}' is dropped, so it is not there to swap.", id=old)
+            adjusting.refuse("swap", old, "adjustment_not_in_plan", message)
         elif usable("swap", old, old, session=False) and usable("swap", old, new):
             adjusting.swaps[old] = new
     for exercise_id, dose in asked.dose.items():
@@ -150,7 +164,10 @@ def prepare(asked: Adjustments, catalogue: Catalogue, profile: Profile, from_wee
             if adjustable(ex):
                 adjusting.doses[exercise_id] = dose
             else:
-                message = f"{ex.name} keeps its set pattern of repetitions or minutes; its dose cannot be set."
+                message = _f(
+                    "{exercise} keeps its set pattern of repetitions or minutes; its dose cannot be set.",
+                    exercise=ex.name,
+                )
                 adjusting.refuse("dose", exercise_id, "adjustment_fixed_dose", message)
     adjusting.notes = {i: n for i, n in asked.notes.items() if usable("notes", i, i, session=False)}
     return adjusting
@@ -159,7 +176,7 @@ def prepare(asked: Adjustments, catalogue: Catalogue, profile: Profile, from_wee
 def refuse_all(asked: Adjustments, weeks: int) -> list[RefusedAdjustment]:
     """Every adjustment, refused: triage sent the runner to a clinician, so there is no plan to adjust."""
     adjusting = Adjusting(asked, 1, weeks)
-    message = "Triage found a reason to see a clinician first: no plan is given, so no change is made to one."
+    message = _("Triage found a reason to see a clinician first: no plan is given, so no change is made to one.")
     entries: list[tuple[AdjustmentKind, str | None]] = [
         *(("drop", d) for d in asked.drop),
         *(("pin", p.id) for p in asked.pins()),

@@ -12,6 +12,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from rehabgen.i18n import _, _f, ngettext, percent
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import PlanWarning
 from rehabgen.model.vocab import BONE_STRESS_CAUSES
@@ -95,21 +96,27 @@ def running_warnings(
     longest = float(reached["longest_km"] or 0.0)
     if race is not None and longest + 1e-9 < long_run_needed(race):
         units = profile_units(profile.region, profile.units)
-        message = (
-            f"Your goal ({profile.goal}) needs long runs of about {distance(long_run_needed(race), units, digits=0)};"
-            f" this plan reaches {distance(longest, units)}. {_limiter(layout, reached)} The limits stay: talk to "
-            "your {physio} about a later race or a longer plan."
+        message = _f(
+            "Your goal ({goal}) needs long runs of about {needed}; this plan reaches {reached}. {limiter} The "
+            "limits stay: talk to your {physio} about a later race or a longer plan.",
+            goal=profile.goal,
+            needed=distance(long_run_needed(race), units, digits=0),
+            reached=distance(longest, units),
+            limiter=_limiter(layout, reached),
         )
         found.append(PlanWarning(code="goal_beyond_caps", message=message))
     usual = profile.weekly_running_km
     final = float(reached["final_km"] or 0.0)
     if usual > 0 and final + 1e-9 < EXIT_SHARE * usual:
         units = profile_units(profile.region, profile.units)
-        message = (
-            f"By the end of this plan you run {per_week(final, units)}, {final / usual:.0%} of your usual "
-            f"{distance(usual, units)}. "
-            f"Easy running at three quarters of it is the last step of the return to running. "
-            f"{_limiter(layout, reached)}{_more_weeks(final, usual)}"
+        message = _f(
+            "By the end of this plan you run {final}, {share} of your usual {usual}. Easy running at three "
+            "quarters of it is the last step of the return to running. {limiter}{more_weeks}",
+            final=per_week(final, units),
+            share=percent(final / usual),
+            usual=distance(usual, units),
+            limiter=_limiter(layout, reached),
+            more_weeks=_more_weeks(final, usual),
         )
         found.append(PlanWarning(code="running_below_exit", message=message))
     return found
@@ -119,22 +126,29 @@ def _limiter(layout: Layout, reached: dict[str, float | int | None]) -> str:
     first_run = reached["first_run"]
     continuous_from = reached["continuous_from"]
     if continuous_from is None:
-        return (
-            f"Running starts in week {first_run} with the walk–run steps, and the plan ends in week "
-            f"{layout.weeks} before you run without walking breaks."
+        return _f(
+            "Running starts in week {first_run} with the walk–run steps, and the plan ends in week {last} before "
+            "you run without walking breaks.",
+            first_run=first_run,
+            last=layout.weeks,
         )
-    return (
-        f"You run without walking breaks from week {continuous_from}; from then on your weekly distance rises "
-        f"by at most 10% a week and no run is more than 10% longer than your longest of the last 4 weeks."
+    return _f(
+        "You run without walking breaks from week {week}; from then on your weekly distance rises by at most 10% a "
+        "week and no run is more than 10% longer than your longest of the last 4 weeks.",
+        week=continuous_from,
     )
 
 
 def _more_weeks(final: float, usual: float) -> str:
     if final <= 0:
-        return " Ask your {physio} to extend the plan."
+        return _(" Ask your {physio} to extend the plan.")
     weeks = math.ceil(math.log(EXIT_SHARE * usual / final) / math.log(1.1))
-    plural = "s" * (weeks != 1)
-    return f" At that rate it takes about {weeks} more week{plural}: ask your {{physio}} to extend the plan."
+    message = ngettext(
+        " At that rate it takes about {weeks} more week: ask your {physio} to extend the plan.",
+        " At that rate it takes about {weeks} more weeks: ask your {physio} to extend the plan.",
+        weeks,
+    )
+    return message.replace("{weeks}", str(weeks))
 
 
 def _no_running(profile: Profile, layout: Layout) -> list[PlanWarning]:
@@ -142,9 +156,9 @@ def _no_running(profile: Profile, layout: Layout) -> list[PlanWarning]:
         return []
     if layout.running_blocked_by is not None:
         blocked = layout.running_blocked_by
-        message = "Your goal needs running, but " + blocked[:1].lower() + blocked[1:]
+        message = _("Your goal needs running, but ") + blocked[:1].lower() + blocked[1:]
         return [PlanWarning(code="goal_running_blocked", message=message)]
-    message = (
+    message = _(
         "Running starts only after this programme ends, so your goal is out of reach within it. Ask your "
         "{physio} to extend the plan."
     )

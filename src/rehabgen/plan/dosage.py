@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
+from rehabgen.i18n import N_
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.vocab import Category, Equipment, Phase, Tag
 
@@ -42,12 +43,12 @@ REST_S: dict[Phase, int] = {
     Phase.RETURN_TO_RUN: 75,
 }
 LOAD_TEXT: dict[Phase, str] = {
-    Phase.PROTECT: "light: a weight you could lift 20 times",
-    Phase.RESTORE: "light to moderate: a weight you could lift about 15 times with good form",
-    Phase.STRENGTHEN: "moderate: a weight you could lift about 12 times with good form",
-    Phase.RETURN_TO_RUN: "moderate: a weight you could lift about 12 times with good form",
+    Phase.PROTECT: N_("light: a weight you could lift 20 times"),
+    Phase.RESTORE: N_("light to moderate: a weight you could lift about 15 times with good form"),
+    Phase.STRENGTHEN: N_("moderate: a weight you could lift about 12 times with good form"),
+    Phase.RETURN_TO_RUN: N_("moderate: a weight you could lift about 12 times with good form"),
 }
-LOAD_STEP_TEXT = "add a small amount of weight (about 2-10%) if the last 2 reps of every set felt easy"
+LOAD_STEP_TEXT = N_("add a small amount of weight (about 2-10%) if the last 2 reps of every set felt easy")
 
 
 @dataclass(frozen=True, slots=True)

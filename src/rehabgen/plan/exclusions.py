@@ -8,6 +8,7 @@ Several causes take the union of their rules. The window kinds are described in 
 from __future__ import annotations
 
 from rehabgen.clinical.causes import ACUTE_STRAIN_RULES, CAUSES, Rule, is_acute_strain, rule
+from rehabgen.i18n import N_, _
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Exclusion
 from rehabgen.model.vocab import IMPACT_TAGS, Tag
@@ -21,14 +22,17 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
     with them, the weeks before the first run also exclude running and impact.
     """
     weeks = layout.weeks
-    found: list[Exclusion] = []
+    found: list[tuple[str, Exclusion]] = []  # with the English reason, so the order is the same in every language
 
     def add(entry: Rule) -> None:
         start, end = _window(entry, profile, layout)
         end = min(end, weeks)
         if start <= end:
             for tag in sorted(entry.tags):
-                found.append(Exclusion(tag=tag, from_week=start, to_week=end, code=entry.code, because=entry.because))
+                because = _(entry.because)
+                found.append(
+                    (entry.because, Exclusion(tag=tag, from_week=start, to_week=end, code=entry.code, because=because))
+                )
 
     for cause in profile.causes:
         for cause_rule in CAUSES[cause].exclusions:
@@ -42,7 +46,7 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
                 "protect_phase",
                 {Tag.LOADED_HINGE, Tag.AXIAL_LOAD, Tag.PLYOMETRIC},
                 "weeks",
-                "Protect phase: no heavy lifting or jumping while the pain settles",
+                N_("Protect phase: no heavy lifting or jumping while the pain settles"),
                 (1, layout.protect),
             )
         )
@@ -55,14 +59,14 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
             "jumps_before_running",
             {Tag.PLYOMETRIC},
             "weeks",
-            "Jumps and hops start the week before your first run",
+            N_("Jumps and hops start the week before your first run"),
             (1, hops_from - 1),
         )
     )
     # Running sessions come from the running plan, never from exercise slots; out of it, running stays out,
     # and other impact until the hops begin.
     if run_weeks is not None and first_run > 1:
-        reason = layout.running_blocked_by or "Running is paused until the return-to-run phase"
+        reason = layout.running_blocked_by or N_("Running is paused until the return-to-run phase")
         add(rule("running_not_yet", {Tag.RUNNING}, "weeks", reason, (1, first_run - 1)))
         add(rule("impact_not_yet", {Tag.IMPACT}, "weeks", reason, (1, min(hops_from, first_run) - 1)))
     if profile.pelvic_floor_symptoms:
@@ -71,10 +75,11 @@ def resolve_exclusions(profile: Profile, layout: Layout, run_weeks: set[int] | N
                 "pelvic_floor_impact",
                 IMPACT_TAGS,
                 "whole",
-                "Pelvic-floor symptoms: no running or jumping until a pelvic-health {physio} clears you.",
+                N_("Pelvic-floor symptoms: no running or jumping until a pelvic-health {physio} clears you."),
             )
         )
-    return sorted(found, key=lambda e: (e.tag.value, e.from_week, e.to_week, e.because))
+    found.sort(key=lambda pair: (pair[1].tag.value, pair[1].from_week, pair[1].to_week, pair[0]))
+    return [exclusion for _english, exclusion in found]
 
 
 def _window(entry: Rule, profile: Profile, layout: Layout) -> tuple[int, int]:
@@ -101,7 +106,7 @@ def first_week_allowing(exclusions: list[Exclusion], tags: frozenset[Tag], weeks
 
 def excluded_by_week(exclusions: list[Exclusion], weeks: int) -> list[frozenset[Tag]]:
     """Index: ``result[w]`` is the set of tags excluded in week ``w`` (index 0 unused)."""
-    table: list[set[Tag]] = [set() for _ in range(weeks + 1)]
+    table: list[set[Tag]] = [set() for _week in range(weeks + 1)]
     for exclusion in exclusions:
         for week in range(exclusion.from_week, min(exclusion.to_week, weeks) + 1):
             table[week].add(exclusion.tag)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rehabgen.clinical.triage import BONE_STRESS_PAIN
+from rehabgen.i18n import N_, _, _f
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Gate, PhaseSpan
 from rehabgen.model.template import Template
@@ -121,8 +122,8 @@ class Layout:
                         name=PHASE_NAMES[phase],
                         from_week=week,
                         to_week=week,
-                        goal=goal,
-                        exit_criteria=list(criteria),
+                        goal=_(goal),
+                        exit_criteria=[_(c) for c in criteria],
                     )
                 )
         return spans
@@ -131,35 +132,35 @@ class Layout:
 # Goals and exit criteria per phase, clinical rules §5.2 in plain words.
 PHASE_TEXT: dict[Phase, tuple[str, tuple[str, ...]]] = {
     Phase.PROTECT: (
-        "Calm the pain down while staying active: daily walks, gentle movement and easy muscle activation.",
+        N_("Calm the pain down while staying active: daily walks, gentle movement and easy muscle activation."),
         (
-            "Pain at rest is 3 out of 10 or less.",
-            "You can walk for 20 to 30 minutes comfortably.",
-            "Leg symptoms have not spread further down the leg for at least 3 days.",
+            N_("Pain at rest is 3 out of 10 or less."),
+            N_("You can walk for 20 to 30 minutes comfortably."),
+            N_("Leg symptoms have not spread further down the leg for at least 3 days."),
         ),
     ),
     Phase.RESTORE: (
-        "Rebuild control of the trunk and hips with short holds and easy strength work.",
+        N_("Rebuild control of the trunk and hips with short holds and easy strength work."),
         (
-            "Bird-dog, side plank and curl-up held with good form for 7, 5 and 3 repetitions.",
-            "10 single-leg bridges each side without pain.",
-            "A 30-minute brisk walk with no flare-up the next day.",
+            N_("Bird-dog, side plank and curl-up held with good form for 7, 5 and 3 repetitions."),
+            N_("10 single-leg bridges each side without pain."),
+            N_("A 30-minute brisk walk with no flare-up the next day."),
         ),
     ),
     Phase.STRENGTHEN: (
-        "Build strength for running: squats, lunges and hip work, with harder core exercises.",
+        N_("Build strength for running: squats, lunges and hip work, with harder core exercises."),
         (
-            "30-minute brisk walk, 10 single-leg squats and 10 hops on each leg.",
-            "Front plank for 60 seconds and side plank for 30 seconds each side.",
-            "All of this at 3 out of 10 pain or less, with no flare-up the next day.",
+            N_("30-minute brisk walk, 10 single-leg squats and 10 hops on each leg."),
+            N_("Front plank for 60 seconds and side plank for 30 seconds each side."),
+            N_("All of this at 3 out of 10 pain or less, with no flare-up the next day."),
         ),
     ),
     Phase.RETURN_TO_RUN: (
-        "Rebuild running step by step while keeping up your strength work twice a week.",
+        N_("Rebuild running step by step while keeping up your strength work twice a week."),
         (
-            "Easy continuous running at three quarters of your usual weekly distance or more.",
-            "Pain 2 out of 10 or less during and after running.",
-            "Strength work kept up twice a week.",
+            N_("Easy continuous running at three quarters of your usual weekly distance or more."),
+            N_("Pain 2 out of 10 or less during and after running."),
+            N_("Strength work kept up twice a week."),
         ),
     ),
 }
@@ -307,37 +308,41 @@ def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str
     blocked_by: str | None = None
     earliest = 1
     if not template.include_running:
-        blocked_by = "This programme template does not include running."
+        blocked_by = _("This programme template does not include running.")
     if profile.pelvic_floor_symptoms:
         gates.append(
             Gate(
                 id="pelvic_floor",
-                title="No running while you have pelvic-floor symptoms",
-                text="Leaking, heaviness or dragging in the pelvic floor means running waits until a "
-                "pelvic-health {physio} has assessed you and says you are ready.",
+                title=_("No running while you have pelvic-floor symptoms"),
+                text=_(
+                    "Leaking, heaviness or dragging in the pelvic floor means running waits until a "
+                    "pelvic-health {physio} has assessed you and says you are ready."
+                ),
                 checklist=[
-                    "Assessed by a pelvic-health {physio}",
-                    "No leaking, heaviness or dragging when walking, hopping or jogging on the spot",
+                    _("Assessed by a pelvic-health {physio}"),
+                    _("No leaking, heaviness or dragging when walking, hopping or jogging on the spot"),
                 ],
             )
         )
-        blocked_by = blocked_by or "Running waits until a pelvic-health {physio} has checked you."
+        blocked_by = blocked_by or _("Running waits until a pelvic-health {physio} has checked you.")
     if profile.postpartum_weeks is not None and profile.postpartum_weeks < POSTPARTUM_RUN_WEEKS:
         weeks_left = POSTPARTUM_RUN_WEEKS - profile.postpartum_weeks
         earliest = max(earliest, math.ceil(weeks_left) + 1)
         gates.append(
             Gate(
                 id="postpartum_12_weeks",
-                title="No running or jumping before 12 weeks after birth",
-                text=f"Running and impact start no earlier than week {earliest} of this plan, 12 weeks after "
-                "giving birth, and only if the checks below are free of pain, leaking, heaviness or "
-                "dragging.",
+                title=_("No running or jumping before 12 weeks after birth"),
+                text=_f(
+                    "Running and impact start no earlier than week {week} of this plan, 12 weeks after giving "
+                    "birth, and only if the checks below are free of pain, leaking, heaviness or dragging.",
+                    week=earliest,
+                ),
                 checklist=[
-                    "Walk briskly for 30 minutes",
-                    "Balance on one leg for 10 seconds, each side",
-                    "10 single-leg squats, each side",
-                    "Jog on the spot for 1 minute",
-                    "10 hops on the spot on each leg",
+                    _("Walk briskly for 30 minutes"),
+                    _("Balance on one leg for 10 seconds, each side"),
+                    _("10 single-leg squats, each side"),
+                    _("Jog on the spot for 1 minute"),
+                    _("10 hops on the spot on each leg"),
                 ],
             )
         )
@@ -345,24 +350,29 @@ def running_gates(profile: Profile, template: Template) -> tuple[list[Gate], str
     if bone_stress:
         gate = Gate(
             id="bone_stress_clearance",
-            title="Running and jumping need your clinician's clearance",
-            text="After a stress fracture or spondylolysis, impact starts only when your clinician has "
-            "cleared you, and every impact session must be completely pain-free: 0 out of 10.",
+            title=_("Running and jumping need your clinician's clearance"),
+            text=_(
+                "After a stress fracture or spondylolysis, impact starts only when your clinician has "
+                "cleared you, and every impact session must be completely pain-free: 0 out of 10."
+            ),
             checklist=[
-                "Your clinician has cleared you to start running",
-                "No pain at all (0 out of 10) during daily activities",
-                "No pain during and after a 30-minute brisk walk",
+                _("Your clinician has cleared you to start running"),
+                _("No pain at all (0 out of 10) during daily activities"),
+                _("No pain during and after a 30-minute brisk walk"),
             ],
         )
         gates.append(gate)
         if not profile.cleared_for_impact:
             blocked_by = blocked_by or (
-                "Running waits for your clinician's clearance after a bone-stress injury; bring this plan "
-                "to your next review."
+                _(
+                    "Running waits for your clinician's clearance after a bone-stress injury; bring this plan "
+                    "to your next review."
+                )
             )
         elif profile.pain_nprs >= BONE_STRESS_PAIN:
-            blocked_by = blocked_by or (
-                f"After a bone-stress injury, running and jumping need pain at 0 out of 10, and your pain is "
-                f"{profile.pain_nprs} out of 10 now. Ask your clinician to review it before you run."
+            blocked_by = blocked_by or _f(
+                "After a bone-stress injury, running and jumping need pain at 0 out of 10, and your pain is "
+                "{pain} out of 10 now. Ask your clinician to review it before you run.",
+                pain=profile.pain_nprs,
             )
     return gates, blocked_by, earliest

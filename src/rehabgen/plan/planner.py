@@ -25,6 +25,7 @@ from typing import Any
 
 from rehabgen._version import __version__
 from rehabgen.clinical.triage import Triage, triage
+from rehabgen.i18n import SOURCE_LANGUAGE, _, use_language
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Patient, Profile
 from rehabgen.model.programme import AdjustmentReport, ExerciseNotes, Meta, PlanWarning, Programme
@@ -59,9 +60,18 @@ from rehabgen.words.units import units_for
 
 
 def build_programme(
-    profile: Profile, catalogue: Catalogue, template: Template | None = None, *, from_week: int | None = None
+    profile: Profile,
+    catalogue: Catalogue,
+    template: Template | None = None,
+    *,
+    from_week: int | None = None,
+    language: str | None = None,
 ) -> Programme:
-    """Triage the profile and, when a programme is allowed, plan it week by week.
+    """Triage the profile and, when a programme is allowed, plan it week by week, in its language.
+
+    The language is ``language``, else the profile's, else the template's (``handout.language``), else
+    English; every text the programme carries is written in it (``meta.language``), and the catalogue and
+    template must already be in it (``Catalogue.translated``, ``Translations.template``).
 
     The clinician's adjustments (the template's, then the profile's) apply from ``from_week`` (else the
     profile's ``adjustments › from_week``, else week 1); the weeks before it are as planned without them.
@@ -71,14 +81,31 @@ def build_programme(
             profile's exclusions, rule out everything that could fill it).
         ProfileError: the profile's dropped exercises leave a session empty, or its review week is after the end.
         UsageError: ``from_week`` is after the programme's last week.
+        ValueError: the catalogue's words are in another language than the programme's.
     """
     template = template or DEFAULT_TEMPLATE
+    chosen = programme_language(profile, template, language)
+    if catalogue.language != chosen:
+        raise ValueError(f"the catalogue is in '{catalogue.language}' but the programme is in '{chosen}'")
+    with use_language(chosen):
+        return _build(profile, catalogue, template, from_week, chosen)
+
+
+def programme_language(profile: Profile, template: Template | None = None, chosen: str | None = None) -> str:
+    """The language a programme is written in: ``chosen``, else the profile's, else the template's, else English."""
+    template = template or DEFAULT_TEMPLATE
+    return chosen or profile.language or template.handout.language or SOURCE_LANGUAGE
+
+
+def _build(
+    profile: Profile, catalogue: Catalogue, template: Template, from_week: int | None, language: str
+) -> Programme:
     decision = triage(profile)
     weeks_n = _setting(profile, "programme_weeks", template.default_weeks)
     sessions_n = _setting(profile, "sessions_per_week", template.default_sessions_per_week)
     asked = merged_adjustments(profile, template)
     start = review_week(profile, from_week, weeks_n)
-    meta = _meta(profile, template, (weeks_n, sessions_n), catalogue, from_week)
+    meta = _meta(profile, template, (weeks_n, sessions_n), catalogue, (from_week, language))
     if not decision.status.allows_programme:
         programme = fill_words(referral_programme(profile, decision, meta))
         if asked.is_empty():
@@ -104,9 +131,14 @@ def _setting(profile: Profile, name: str, template_default: int | None) -> int:
 
 
 def _meta(
-    profile: Profile, template: Template, size: tuple[int, int], catalogue: Catalogue, from_week: int | None
+    profile: Profile,
+    template: Template,
+    size: tuple[int, int],
+    catalogue: Catalogue,
+    review: tuple[int | None, str],
 ) -> Meta:
     weeks, sessions = size
+    from_week, language = review
     payload: dict[str, Any] = {
         "profile": _dumped(profile),
         "template": _dumped(template),
@@ -114,6 +146,8 @@ def _meta(
     }
     if from_week is not None:
         payload["from_week"] = from_week  # --from-week: part of the inputs
+    if language != SOURCE_LANGUAGE:  # an English plan keeps the input code it had before languages came
+        payload["language"] = language
     digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return Meta(
         title=template.title,
@@ -130,14 +164,21 @@ def _meta(
         programme_weeks=weeks,
         session_size=template.session_size or MAX_PER_SESSION,
         age=profile.age,
+        language=language,
     )
 
 
 def _dumped(model: Profile | Template) -> dict[str, Any]:
-    """The model as JSON data for the input hash; no ``adjustments`` key when there are none (as before them)."""
+    """The model as JSON data for the input hash; no ``adjustments`` key when there are none (as before them).
+
+    The language is left out here and hashed once, as the programme's (an English plan keeps its old code).
+    """
     data = model.model_dump(mode="json")
     if data.get("adjustments") is None:
         data.pop("adjustments", None)
+    data.pop("language", None)
+    if isinstance(data.get("handout"), dict):
+        data["handout"].pop("language", None)
     return data
 
 
@@ -224,24 +265,28 @@ def _general_warnings(profile: Profile, layout: Layout, running: RunningPlan) ->
         warnings.append(
             PlanWarning(
                 code="conflicting_directional_bias",
-                message="Disc-type pain is often eased by arching and facet or stenosis pain by bending "
-                "forward, so this plan avoids both directions in the early weeks. A {physio} can "
-                "check which direction helps you.",
+                message=_(
+                    "Disc-type pain is often eased by arching and facet or stenosis pain by bending "
+                    "forward, so this plan avoids both directions in the early weeks. A {physio} can "
+                    "check which direction helps you."
+                ),
             )
         )
     if profile.has(*BONE_STRESS_CAUSES) and layout.weeks < 12:
         warnings.append(
             PlanWarning(
                 code="bone_stress_short_programme",
-                message="Recovery from a stress fracture or spondylolysis usually takes 12 weeks or more; "
-                "this plan is shorter, so plan a review with your clinician at its end.",
+                message=_(
+                    "Recovery from a stress fracture or spondylolysis usually takes 12 weeks or more; "
+                    "this plan is shorter, so plan a review with your clinician at its end."
+                ),
             )
         )
     if layout.weeks < 6:
         warnings.append(
             PlanWarning(
                 code="short_programme",
-                message="Muscles need about 6 weeks of regular training to get stronger; consider a longer plan.",
+                message=_("Muscles need about 6 weeks of regular training to get stronger; consider a longer plan."),
             )
         )
     if layout.running_blocked_by and profile.weekly_running_km > 0:

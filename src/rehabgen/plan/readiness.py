@@ -7,6 +7,7 @@ the plan brought them in before running, hops. The same goes for the exit criter
 
 from __future__ import annotations
 
+from rehabgen.i18n import _, _f
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Gate, Item, PhaseSpan, Week
@@ -30,12 +31,15 @@ def readiness_gate(profile: Profile, weeks: list[Week], first_run: int | None, c
         return None
     before = weeks[: first_run - 1]
     checks = _walk(before) + [_check(item) for item in _last_items(before, SCREEN_SLOTS, catalogue)]
-    pain = "0 out of 10" if profile.has(*BONE_STRESS_CAUSES) else "3 out of 10 or less"
+    pain = _("0 out of 10") if profile.has(*BONE_STRESS_CAUSES) else _("3 out of 10 or less")
     return Gate(
         id="running_readiness",
-        title="Before your first run: can you do these?",
-        text=f"Each at the level your plan has built up to, with pain {pain} and no flare-up the next day. "
-        "If you cannot tick every box yet, keep going with your exercises and check again in a week.",
+        title=_("Before your first run: can you do these?"),
+        text=_f(
+            "Each at the level your plan has built up to, with pain {pain} and no flare-up the next day. If you "
+            "cannot tick every box yet, keep going with your exercises and check again in a week.",
+            pain=pain,
+        ),
         checklist=checks,
     )
 
@@ -48,9 +52,9 @@ def phase_spans(
     for span in spans:
         inside = weeks[span.from_week - 1 : span.to_week]
         if span.phase is Phase.PROTECT:
-            criteria = ["Pain at rest is 3 out of 10 or less.", *_walk(inside, "comfortably")]
+            criteria = [_("Pain at rest is 3 out of 10 or less."), *_walk(inside, comfortably=True)]
             if profile.has_leg_symptoms:
-                criteria.append("Leg symptoms have not spread further down the leg for at least 3 days.")
+                criteria.append(_("Leg symptoms have not spread further down the leg for at least 3 days."))
         elif span.phase is Phase.RETURN_TO_RUN:
             criteria = _return_to_run(profile)
         elif span.phase is Phase.STRENGTHEN and screen is not None and span.to_week < len(weeks):
@@ -58,7 +62,7 @@ def phase_spans(
         else:
             items = _last_items(inside, PHASE_SLOTS[span.phase], catalogue)
             criteria = [_check(item) for item in items] + _walk(inside)
-            criteria.append("All of it with pain 3 out of 10 or less and no flare-up the next day.")
+            criteria.append(_("All of it with pain 3 out of 10 or less and no flare-up the next day."))
         out.append(span.model_copy(update={"exit_criteria": criteria}))
     return out
 
@@ -66,18 +70,23 @@ def phase_spans(
 def _return_to_run(profile: Profile) -> list[str]:
     usual = profile.weekly_running_km
     running = (
-        "Easy running without walking breaks, about "
-        f"{per_week(EXIT_SHARE * usual, profile_units(profile.region, profile.units), digits=0)} (three quarters "
-        "of your usual distance) or more."
+        _f(
+            "Easy running without walking breaks, about {distance} (three quarters of your usual distance) or more.",
+            distance=per_week(EXIT_SHARE * usual, profile_units(profile.region, profile.units), digits=0),
+        )
         if usual > 0
-        else "Easy running without walking breaks, three times a week."
+        else _("Easy running without walking breaks, three times a week.")
     )
-    return [running, "Pain 2 out of 10 or less during and after running.", "Strength work kept up twice a week."]
+    return [running, _("Pain 2 out of 10 or less during and after running."), _("Strength work kept up twice a week.")]
 
 
-def _walk(weeks: list[Week], how: str = "with no flare-up the next day") -> list[str]:
+def _walk(weeks: list[Week], *, comfortably: bool = False) -> list[str]:
     minutes = max((s.duration_min for w in weeks for s in w.sessions if s.kind == "walk" and not s.optional), default=0)
-    return [f"A {minutes}-minute brisk walk {how}."] if minutes else []
+    if not minutes:
+        return []
+    if comfortably:
+        return [_f("A {minutes}-minute brisk walk comfortably.", minutes=minutes)]
+    return [_f("A {minutes}-minute brisk walk with no flare-up the next day.", minutes=minutes)]
 
 
 def _last_items(weeks: list[Week], slots: tuple[str, ...], catalogue: Catalogue) -> list[Item]:
@@ -101,4 +110,4 @@ def _last_items(weeks: list[Week], slots: tuple[str, ...], catalogue: Catalogue)
 
 
 def _check(item: Item) -> str:
-    return f"{item.name}: {dose_words(item, rest=False)}, with good form."
+    return _f("{exercise}: {dose}, with good form.", exercise=item.name, dose=dose_words(item, rest=False))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rehabgen._version import __version__
 from rehabgen.clinical.triage import Triage
+from rehabgen.i18n import _
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Meta, Programme, Referral
 from rehabgen.model.vocab import Status
@@ -42,29 +43,31 @@ def _what_to_do(profile: Profile, status: Status) -> Referral:
     routes = routes_for(profile.region)
     if status is Status.EMERGENCY_REFERRAL:
         return Referral(
-            headline="Do not start any exercises. Get emergency help now.",
-            action=f"{routes.emergency}. Do not wait to see if it gets better.",
+            headline=_("Do not start any exercises. Get emergency help now."),
+            action=_("{emergency}. Do not wait to see if it gets better.").format(emergency=routes.emergency),
             details=[
-                "Your answers include a warning sign that needs a doctor to examine you today, in hospital.",
-                "Take this page with you and tell them about your back pain and these symptoms.",
+                _("Your answers include a warning sign that needs a doctor to examine you today, in hospital."),
+                _("Take this page with you and tell them about your back pain and these symptoms."),
             ],
         )
     if status is Status.URGENT_REFERRAL:
         return Referral(
-            headline="Do not start this exercise plan yet. See a doctor today.",
-            action=f"{routes.urgent}.",
+            headline=_("Do not start this exercise plan yet. See a doctor today."),
+            action=_("{urgent}.").format(urgent=routes.urgent),
             details=[
-                "Your answers include a warning sign that a doctor should check before you exercise.",
-                f"If you develop any emergency sign below: {routes.emergency}.",
+                _("Your answers include a warning sign that a doctor should check before you exercise."),
+                _("If you develop any emergency sign below: {emergency}.").format(emergency=routes.emergency),
             ],
         )
     return Referral(
-        headline="A clinician needs to see you before you start an exercise plan.",
-        action=f"{routes.routine}, and take this page with you.",
+        headline=_("A clinician needs to see you before you start an exercise plan."),
+        action=_("{routine}, and take this page with you.").format(routine=routes.routine),
         details=[
-            "rehabgen cannot plan exercise safely for you until a doctor or {physio} has assessed "
-            "you and confirmed what is causing the pain.",
-            "Keep gently active in the meantime: short walks and normal daily activity are fine.",
+            _(
+                "rehabgen cannot plan exercise safely for you until a doctor or {physio} has assessed "
+                "you and confirmed what is causing the pain."
+            ),
+            _("Keep gently active in the meantime: short walks and normal daily activity are fine."),
         ],
     )
 
@@ -75,7 +78,7 @@ def see_a_clinician_banner(profile: Profile, decision: Triage) -> Referral | Non
         return None
     routes = routes_for(profile.region)
     return Referral(
-        headline="See a doctor or {physio} soon",
-        action=f"{routes.routine}. You can start this plan in the meantime.",
+        headline=_("See a doctor or {physio} soon"),
+        action=_("{routine}. You can start this plan in the meantime.").format(routine=routes.routine),
         details=[r.text for r in decision.reasons] + [CONCERN_TEXT[c] for c in decision.concerns],
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from rehabgen.i18n import _, _f, number
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import PlanWarning, RunPlan
 from rehabgen.model.vocab import BONE_STRESS_CAUSES
@@ -223,7 +224,7 @@ class _Ladder:
             plan = RunPlan(
                 type="continuous", km=km, run_min=minutes, walk_min=0, repeats=1, level=top, gate=gate_text(profile)
             )
-            return RunDay(day, plan, f"Easy run {minutes} min")
+            return RunDay(day, plan, _f("Easy run {minutes} min", minutes=minutes))
         run_min, walk_min, repeats = WALK_RUN_LEVELS[level]
         repeats = repeats - 1 if deload else repeats
         plan = RunPlan(
@@ -235,7 +236,10 @@ class _Ladder:
             level=level,
             gate=gate_text(profile),
         )
-        return RunDay(day, plan, f"Walk–run: {repeats} × (run {_fmt(run_min)}, walk {_fmt(walk_min)})")
+        title = _f(
+            "Walk–run: {repeats} × (run {run}, walk {walk})", repeats=repeats, run=_fmt(run_min), walk=_fmt(walk_min)
+        )
+        return RunDay(day, plan, title)
 
     def done(self, runs: list[RunDay]) -> bool:
         """Whether the ladder is climbed: this week's runs were all continuous."""
@@ -272,7 +276,10 @@ def continuous_week(profile: Profile, weekly: float, single_cap: float) -> list[
         minutes = round(km * pace)
         plan = RunPlan(type="continuous", km=km, run_min=minutes, walk_min=0, repeats=1, gate=gate_text(profile))
         far = distance(km, profile_units(profile.region, profile.units))
-        title = f"{'Long' if i == len(days) - 1 else 'Easy'} run {far} (about {minutes} min)"
+        if i == len(days) - 1:
+            title = _f("Long run {distance} (about {minutes} min)", distance=far, minutes=minutes)
+        else:
+            title = _f("Easy run {distance} (about {minutes} min)", distance=far, minutes=minutes)
         runs.append(RunDay(day, plan, title))
     return runs
 
@@ -280,9 +287,11 @@ def continuous_week(profile: Profile, weekly: float, single_cap: float) -> list[
 def gate_text(profile: Profile) -> str:
     """What must be true before each run."""
     if profile.has(*BONE_STRESS_CAUSES):
-        return "Only if pain is 0 out of 10 today and was 0 after your last run (bone-stress rule)."
-    return "Only if back pain is 3 out of 10 or less today and did not flare after your last run."
+        return _("Only if pain is 0 out of 10 today and was 0 after your last run (bone-stress rule).")
+    return _("Only if back pain is 3 out of 10 or less today and did not flare after your last run.")
 
 
 def _fmt(minutes: float) -> str:
-    return f"{int(minutes * 60)} s" if minutes < 1 else f"{minutes:g} min"
+    if minutes < 1:
+        return _f("{seconds} s", seconds=int(minutes * 60))
+    return _f("{minutes} min", minutes=number(minutes, 6))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from rehabgen.clinical.causes import CAUSES
+from rehabgen.i18n import N_, _
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.profile import Profile
 from rehabgen.model.programme import Item, RunPlan, Session
@@ -32,7 +33,7 @@ EXERCISE_DAYS: dict[int, tuple[int, ...]] = {
 }
 """Structured sessions spread so that with 3 or fewer a week no two fall on consecutive days (G9)."""
 CROSS_TRAINING_IDS = ("stationary_cycling", "swimming", "pool_running", "elliptical_trainer")
-INTERVAL_WALK_NOTE = (
+INTERVAL_WALK_NOTE = N_(
     "Walk in spells: when your legs start to ache or tingle, stop and sit, or lean forward on a rail or bench, "
     "until it eases, then carry on. The minutes are your total walking time."
 )
@@ -71,12 +72,12 @@ def _item(exercise: Exercise, dose: Dose, optional: bool, note: str | None) -> I
         pyramid=list(dose.pyramid) if dose.pyramid else None,
         hold_s=dose.hold_s,
         duration_min=dose.duration_min,
-        load=dose.load,
+        load=_(dose.load) if dose.load else None,
         per_side=exercise.per_side,
         rest_s=dose.rest_s,
         optional=optional,
         cues=list(exercise.cues),
-        note=note,
+        note=_(note) if note else None,
     )
 
 
@@ -149,7 +150,7 @@ class DayPlanner:
                     date=dates[day],
                     kind="exercise",
                     variant=letter,
-                    title=f"Exercise session {letter}",
+                    title=_("Exercise session {letter}").format(letter=letter),
                     duration_min=max(5, 5 * math.ceil(minutes / 5)),
                     items=list(items),
                 )
@@ -196,7 +197,7 @@ class DayPlanner:
                 date=dates[day],
                 kind="cross_training",
                 optional=optional,
-                title=f"{cross.name} {minutes} min",
+                title=_("{activity} {minutes} min").format(activity=cross.name, minutes=minutes),
                 duration_min=minutes,
                 items=[item],
             )
@@ -216,7 +217,9 @@ class DayPlanner:
         walk = self.selector.catalogue.exercises.get(WALK_ID)
         spells = any(CAUSES[c].interval_walks for c in self.profile.causes)
         note = INTERVAL_WALK_NOTE if spells else None
-        title = f"Walk with rests {minutes} min" if spells else f"Brisk walk {minutes} min"
+        title = (_("Walk with rests {minutes} min") if spells else _("Brisk walk {minutes} min")).format(
+            minutes=minutes
+        )
         out = []
         for day in walk_days:
             if day in busy:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rehabgen.errors import Problem, TemplateError
+from rehabgen.i18n import N_, _, _f, ngettext
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.programme import PlanWarning
 from rehabgen.model.template import Template
@@ -22,7 +23,7 @@ from rehabgen.words.labels import EQUIPMENT_LABELS, TAG_LABELS
 
 VARIETY_SLOTS = frozenset({"core_front", "glute_bridge", "glute_side", "legs_both", "legs_single"})
 """Slots where session B prefers a different exercise from A; warm-ups and stretches stay the same."""
-SYMPTOM_GUIDED_NOTE = "Optional: only if it eases your symptoms. Stop if pain spreads further down your leg."
+SYMPTOM_GUIDED_NOTE = N_("Optional: only if it eases your symptoms. Stop if pain spreads further down your leg.")
 
 
 @dataclass
@@ -278,18 +279,31 @@ def pin_warnings(selector: Selector, template: Template, used: dict[str, set[int
     for pin in template.pin:
         ex = selector.catalogue.exercises.get(pin)
         if ex is None:
-            message = f"The template pins '{pin}', which is not in the catalogue."
+            message = _f("The template pins '{pin}', which is not in the catalogue.", pin=pin)
             warnings.append(PlanWarning(code="pinned_exercise_unknown", message=message))
         elif pin not in used:
-            message = f"{ex.name} is pinned by the template but left out for safety: {_why_not(selector, ex, weeks_n)}."
+            message = _f(
+                "{exercise} is pinned by the template but left out for safety: {why}.",
+                exercise=ex.name,
+                why=_why_not(selector, ex, weeks_n),
+            )
             warnings.append(PlanWarning(code="pinned_exercise_dropped", message=message))
         else:
             missing = (w for w in range(1, weeks_n + 1) if w not in used[pin])
             held = [w for w in missing if selector.allowed(ex, range(w, w + 1)) is not None]
             if held:
                 hit = [TAG_LABELS[t] for t in ex.tags if t in selector.excluded[held[0]]]
-                why = f"{'; '.join(hit)} is left out of your plan then" if hit else "it is not allowed then"
-                message = f"{ex.name} is pinned by the template but held back for safety in {_weeks(held)}: {why}."
+                why = (
+                    _f("{movements} is left out of your plan then", movements="; ".join(hit))
+                    if hit
+                    else _("it is not allowed then")
+                )
+                message = _f(
+                    "{exercise} is pinned by the template but held back for safety in {weeks}: {why}.",
+                    exercise=ex.name,
+                    weeks=_weeks(held),
+                    why=why,
+                )
                 warnings.append(PlanWarning(code="pinned_exercise_held_back", message=message))
     return warnings
 
@@ -303,8 +317,8 @@ def _weeks(weeks: list[int]) -> str:
         else:
             runs.append([week])
     parts = [str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs]
-    text = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-    return ("week " if len(weeks) == 1 else "weeks ") + text
+    text = _f("{first} and {last}", first=", ".join(parts[:-1]), last=parts[-1]) if len(parts) > 1 else parts[0]
+    return ngettext("week {weeks}", "weeks {weeks}", len(weeks)).replace("{weeks}", text)
 
 
 def check_sessions(spans: list[Span], template: Template, sessions_per_week: int) -> None:
@@ -344,12 +358,12 @@ def by_slot(choices: Sequence[Choice]) -> dict[tuple[str, int], Exercise]:
 def _why_not(selector: Selector, ex: Exercise, weeks_n: int) -> str:
     """Why an exercise cannot be in this plan, in words for the runner."""
     if ex.id in selector.template.ban:
-        return "the template also leaves it out"
+        return _("the template also leaves it out")
     missing = [EQUIPMENT_LABELS[e] for e in ex.equipment if e not in selector.profile.equipment]
     if missing:
-        return f"it needs {', '.join(missing)}"
+        return _f("it needs {equipment}", equipment=", ".join(missing))
     for week in range(1, weeks_n + 1):
         hit = [TAG_LABELS[t] for t in ex.tags if t in selector.excluded[week]]
         if hit:
-            return f"{'; '.join(hit)} is left out of your plan in week {week}"
-    return "it is harder than this plan's phases allow"
+            return _f("{movements} is left out of your plan in week {week}", movements="; ".join(hit), week=week)
+    return _("it is harder than this plan's phases allow")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from rehabgen.i18n import N_, _
 from rehabgen.model.programme import Item, Week
 from rehabgen.model.vocab import Phase
 from rehabgen.plan.adjusted_doses import DoseTargets
@@ -27,7 +28,7 @@ WALK_START_MIN = {True: 10, False: 15}
 """First daily walk: 10 minutes when pain is 5/10 or more, else 15; +5 a week up to 30."""
 LIGHTER_MINUTES = 5
 """A lighter week's walks and cross-training are this many minutes shorter (not below 10)."""
-LIGHTER_WEEK_NOTE = "Lighter week: fewer repetitions, shorter walks and less running, to let your body recover."
+LIGHTER_WEEK_NOTE = N_("Lighter week: fewer repetitions, shorter walks and less running, to let your body recover.")
 
 
 @dataclass
@@ -115,7 +116,7 @@ def _week(
         block=steady.block_of(week),
         running_km=running.km(week),
         sessions=built,
-        notes=[LIGHTER_WEEK_NOTE] if deload else [],
+        notes=[_(LIGHTER_WEEK_NOTE)] if deload else [],
     )
 
 

@@ -14,11 +14,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from rehabgen.i18n import N_, _
 from rehabgen.model.programme import Programme
 from rehabgen.words.units import clinician_title
 
 PLACEHOLDER = "{physio}"
-SHOE_LIFE = {"km": "480 to 800 km", "mi": "300 to 500 miles"}
+SHOE_LIFE = {"km": N_("480 to 800 km"), "mi": N_("300 to 500 miles")}
 """How far running shoes usually last, in the runner's units (``{shoe_life}``)."""
 _TEXT_FIELDS = ("reasons", "warnings", "exclusions", "advice", "gates", "phases", "exercises", "referral")
 
@@ -31,7 +32,7 @@ def fill_words(programme: Programme) -> Programme:
     words = {
         PLACEHOLDER: title,
         "{Physio}": title[0].upper() + title[1:],
-        "{shoe_life}": SHOE_LIFE[programme.meta.units],
+        "{shoe_life}": _(SHOE_LIFE[programme.meta.units]),
     }
     update = {name: _fill(getattr(programme, name), words) for name in _TEXT_FIELDS}
     return programme.model_copy(update=update)

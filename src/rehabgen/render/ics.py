@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 
 from rehabgen.errors import InputError, Problem
+from rehabgen.i18n import _, _f
 from rehabgen.io.cache import Cache
 from rehabgen.model.programme import Programme, Session
 from rehabgen.model.text import strip_unsafe
@@ -49,10 +50,12 @@ def _fold(line: str) -> list[str]:
 
 
 def _description(session: Session) -> str:
-    lines = [f"About {session.duration_min} min."]
+    lines = [_f("About {minutes} min.", minutes=session.duration_min)]
     if session.run is not None and session.run.gate:
         lines.append(session.run.gate)
-    lines += [f"- {item.name}: {dose_words(item)}" + (" (optional)" if item.optional else "") for item in session.items]
+    lines += [
+        f"- {item.name}: {dose_words(item)}" + (_(" (optional)") if item.optional else "") for item in session.items
+    ]
     return "\n".join(lines)
 
 
@@ -68,7 +71,9 @@ def render_ics(programme: Programme) -> str:
     """Every session of the programme as an all-day event; a referral as one to-do saying what to do now."""
     meta = programme.meta
     if programme.weeks and meta.start_date is None:
-        raise InputError([Problem("a calendar file needs the profile's start_date (YYYY-MM-DD)", path=("start_date",))])
+        raise InputError(
+            [Problem(_("a calendar file needs the profile's start_date (YYYY-MM-DD)"), path=("start_date",))]
+        )
     stamp = (meta.start_date or dt.date(2000, 1, 1)).strftime("%Y%m%dT000000Z")
     lines = [
         "BEGIN:VCALENDAR",
@@ -84,7 +89,7 @@ def render_ics(programme: Programme) -> str:
             assert session.date is not None
             counts[session.kind] = counts.get(session.kind, 0) + 1
             start = session.date
-            title = session.title + (" (optional)" if session.optional else "")
+            title = session.title + (_(" (optional)") if session.optional else "")
             lines += [
                 "BEGIN:VEVENT",
                 f"UID:{event_uid(programme, f'w{week.week}-{session.kind}-{counts[session.kind]}')}",

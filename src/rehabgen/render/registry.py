@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from rehabgen.errors import Problem, UsageError
+from rehabgen.i18n import use_language
 
 if TYPE_CHECKING:  # the table is read by ``--help``: it imports nothing heavy
     from rehabgen.io.cache import Cache
@@ -44,13 +45,22 @@ class OutputFormat:
         return self.suffixes[0]
 
     def renderer(self) -> Renderer:
-        """The format's render function (its module is imported now, not before)."""
-        return cast(Renderer, importlib.import_module(self.module).render)
+        """The format's render function, printing in the programme's language (its module is imported now)."""
+        render_in = cast(Renderer, importlib.import_module(self.module).render)
+
+        def render_in_language(handout: Handout, cache: Cache | None = None) -> bytes:
+            with use_language(handout.programme.meta.language):
+                return render_in(handout, cache)
+
+        return render_in_language
 
     def warnings(self, handout: Handout) -> list[str]:
         """What this format cannot show of the handout as given (e.g. a name the PDF's fonts lack)."""
         check = getattr(importlib.import_module(self.module), "warnings", None)
-        return list(check(handout)) if check is not None else []
+        if check is None:
+            return []
+        with use_language(handout.programme.meta.language):
+            return list(check(handout))
 
 
 FORMATS: dict[str, OutputFormat] = {
@@ -118,5 +128,5 @@ def format_for_suffix(suffix: str) -> OutputFormat | None:
 
 
 def render(handout: Handout, format_name: str, *, cache: Cache | None = None) -> bytes:
-    """The handout in one format, as bytes (text formats are UTF-8)."""
+    """The handout in one format, as bytes (text formats are UTF-8), in the programme's language."""
     return get_format(format_name).renderer()(handout, cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from rehabgen.i18n import _f
 from rehabgen.model.programme import Programme
 from rehabgen.render.handout import Handout
 
@@ -48,4 +49,4 @@ def reissued(programme: Programme) -> str | None:
     start = programme.meta.from_week
     if not start or start <= 1:
         return None
-    return f"From week {start} of {programme.meta.programme_weeks}, updated at your review"
+    return _f("From week {week} of {weeks}, updated at your review", week=start, weeks=programme.meta.programme_weeks)

@@ -12,11 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from rehabgen.i18n import _, _f, ngettext, short_date, weekday_names
 from rehabgen.model.programme import Item, Programme, Session, Week
 from rehabgen.model.vocab import Phase
 from rehabgen.words.doses import dose_words, rest_words
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+def day_names() -> tuple[str, ...]:
+    """Monday to Sunday, short (``Mon`` …), in the current language."""
+    return weekday_names()
 
 
 @dataclass
@@ -31,8 +35,8 @@ class DoseSpan:
     def label(self) -> str:
         """``Week 3``, ``Weeks 3–4`` or ``Week 4 (lighter week)``."""
         first, last = self.weeks[0], self.weeks[-1]
-        label = f"Week {first}" if first == last else f"Weeks {first}–{last}"
-        return label + (" (lighter week)" if self.lighter else "")
+        label = _f("Week {week}", week=first) if first == last else _f("Weeks {first}–{last}", first=first, last=last)
+        return label + (_(" (lighter week)") if self.lighter else "")
 
 
 @dataclass
@@ -62,8 +66,10 @@ class SessionMark:
     @property
     def label(self) -> str:
         """``Mon 14 Dec`` with a date, ``Week 3 Mon`` without."""
-        day = DAY_NAMES[self.day - 1]
-        return f"{day} {self.date.day} {self.date:%b}" if self.date else f"Week {self.week} {day}"
+        day = day_names()[self.day - 1]
+        if self.date:
+            return _f("{day} {date}", day=day, date=short_date(self.date))
+        return _f("Week {week} {day}", week=self.week, day=day)
 
 
 @dataclass
@@ -82,8 +88,10 @@ class Sheet:
     def title(self) -> str:
         """``Exercises A, weeks 2–4`` or ``Your exercises, week 1``."""
         first, last = self.weeks[0], self.weeks[-1]
-        weeks = f"week {first}" if first == last else f"weeks {first}–{last}"
-        return f"Exercises {self.variant}, {weeks}" if self.variant else f"Your exercises, {weeks}"
+        weeks = _f("week {week}", week=first) if first == last else _f("weeks {first}–{last}", first=first, last=last)
+        if self.variant:
+            return _f("Exercises {letter}, {weeks}", letter=self.variant, weeks=weeks)
+        return _f("Your exercises, {weeks}", weeks=weeks)
 
     def how_often(self) -> str:
         """How many times a week this sheet is done, in words."""
@@ -92,12 +100,12 @@ class Sheet:
             per_week[mark.week] = per_week.get(mark.week, 0) + 1
         counts = sorted(set(per_week.values()))
         if len(counts) == 1:
-            return f"{_times(counts[0])} a week, on the days shown under each week."
+            return _f("{times} a week, on the days shown under each week.", times=_times(counts[0]))
         parts = []
         for count in counts:
             weeks = [w for w, n in per_week.items() if n == count]
-            parts.append(f"{_times(count)} in {_week_list(weeks)}")
-        return "; ".join(parts).capitalize() + ", on the days shown under each week."
+            parts.append(_f("{times} in {weeks}", times=_times(count), weeks=_week_list(weeks)))
+        return "; ".join(parts).capitalize() + _(", on the days shown under each week.")
 
 
 @dataclass
@@ -223,10 +231,14 @@ def _dose_spans(found: list[tuple[Week, Item]]) -> list[DoseSpan]:
 
 
 def _times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+    if n == 1:
+        return _("once")
+    if n == 2:
+        return _("twice")
+    return ngettext("{count} time", "{count} times", n).format(count=n)
 
 
 def _week_list(weeks: list[int]) -> str:
     if len(weeks) == 1:
-        return f"week {weeks[0]}"
-    return "weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]}"
+        return _f("week {week}", week=weeks[0])
+    return _f("weeks {first} and {last}", first=", ".join(str(w) for w in weeks[:-1]), last=weeks[-1])

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from rehabgen.i18n import N_, Words, _, _f, current_language, ngettext, number, weekday_names
+from rehabgen.i18n import long_date as babel_long_date
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.exercise import Exercise
@@ -17,55 +19,65 @@ from rehabgen.words.doses import run_words
 from rehabgen.words.labels import ACTIVITY_NAMES, CAUSE_INFO, PHASE_NAMES
 from rehabgen.words.units import Units, clinician_title, distance
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
 PLACED_ADVICE = frozenset(
     {"safety_net", "disclaimer", "pain_monitoring", "progression", "peripheralisation", "bone_stress_running"}
 )
 """Advice shown in its own place (cover, how-to-use, running plan) rather than among the general advice."""
 
-LANGUAGE = "en-GB"
-"""The language the handout's words are written in (a BCP 47 tag, as documents declare it)."""
+LANGUAGE_TAGS = {"en": "en-GB"}
+"""The tag documents declare for a language (BCP 47) where it is not the code itself (``es``)."""
 
-REFERRAL_TITLE = "Your back pain: what to do now"
-NEUTRAL_HEADER = ("rehabgen", "Exercise plan for runners with lower back pain")
+
+def language_tag() -> str:
+    """The language the handout's words are written in, as documents declare it: ``en-GB``, ``es``."""
+    return LANGUAGE_TAGS.get(current_language(), current_language())
+
+
+REFERRAL_TITLE = N_("Your back pain: what to do now")
+NEUTRAL_HEADER = ("rehabgen", N_("Exercise plan for runners with lower back pain"))
 """The handout's header when no clinic file is given: a name and what the handout is."""
-FOOTER_NOTE = "Not a diagnosis or medical advice."
+FOOTER_NOTE = N_("Not a diagnosis or medical advice.")
 
-HOW_TO_USE = (
+HOW_TO_USE = N_(
     "Each week has its exercise sessions, walks and (when it is safe) runs, shown in the calendar. "
     "The exercise pages explain every exercise and give your dose for each week. Tick each session "
     "off on the tracking pages and write down your pain once a week."
 )
-SHEETS_INTRO = (
+SHEETS_INTRO = N_(
     "Each sheet is one exercise session for a few weeks. Do the exercises from the top down, at the dose in "
     "this week's column, and tick the day when you have done them. “Each side” means the whole dose on one "
     "side, then the other. An optional exercise is only for days when it eases your symptoms."
 )
-EXERCISES_INTRO = (
+EXERCISES_INTRO = N_(
     "Each card shows how to do the exercise and your dose for every week it is in your plan. "
     "Where a card says “each side”, do the repetitions on one side, then the other."
 )
-NO_RUNNING = (
+NO_RUNNING = N_(
     "Running is not part of this plan yet. Keep up the walking and exercises; "
     "your {physio} will tell you when to start the walk–run plan."
 )
 _WALK_RUN_RULES = (
-    "Run only on your planned days, never two days in a row during the walk–run weeks.",
-    "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
-    "less and did not flare the next morning; otherwise repeat the step.",
-    "Once you run without walking breaks, your weekly distance rises by no more than 10% on your last "
-    "full week, and no run is more than 10% longer than your longest run of the last 4 weeks. Your "
-    "first such week starts at part of your usual distance, in short runs.",
+    N_("Run only on your planned days, never two days in a row during the walk–run weeks."),
+    N_(
+        "Stay at each walk–run step for at least 2 sessions. Move on only if pain stayed at 3 out of 10 or "
+        "less and did not flare the next morning; otherwise repeat the step."
+    ),
+    N_(
+        "Once you run without walking breaks, your weekly distance rises by no more than 10% on your last "
+        "full week, and no run is more than 10% longer than your longest run of the last 4 weeks. Your "
+        "first such week starts at part of your usual distance, in short runs."
+    ),
 )
 _CONTINUOUS_RULES = (
-    "Run only on your planned days.",
-    "Your weekly distance rises by no more than 10% on your last full week, and no run is more than 10% "
-    "longer than your longest run of the last 4 weeks. The plan starts at part of your usual distance.",
+    N_("Run only on your planned days."),
+    N_(
+        "Your weekly distance rises by no more than 10% on your last full week, and no run is more than 10% "
+        "longer than your longest run of the last 4 weeks. The plan starts at part of your usual distance."
+    ),
 )
 _EVERY_RUN_RULES = (
-    "A lighter week runs less than the week before it; the week after picks up where the last full week left off.",
-    "Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking.",
+    N_("A lighter week runs less than the week before it; the week after picks up where the last full week left off."),
+    N_("Start every run with 5 minutes of brisk walking and finish with 5 minutes of easy walking."),
 )
 
 
@@ -73,32 +85,35 @@ def running_rules(programme: Programme) -> list[str]:
     """The rules that keep running safe, for a plan with walk–run steps or with continuous running only."""
     runs = (sess.run for week in programme.weeks for sess in week.sessions if sess.run is not None)
     walk_run = any(run.type == "walk_run" for run in runs)
-    return [*(_WALK_RUN_RULES if walk_run else _CONTINUOUS_RULES), *_EVERY_RUN_RULES]
+    return [_(rule) for rule in (*(_WALK_RUN_RULES if walk_run else _CONTINUOUS_RULES), *_EVERY_RUN_RULES)]
 
 
-TRACKING_INTRO = (
+TRACKING_INTRO = N_(
     "Tick each session when you have done it. Once a week, write your usual pain and your pain "
     "on waking the morning after an exercise day (0 = no pain, 10 = the worst imaginable)."
 )
-OUTCOMES_INTRO = (
+OUTCOMES_INTRO = N_(
     "Fill this in at the start, halfway and at the end, and bring it to your appointments. "
     "For the activities, pick up to three things your back makes hard, one of them a run of a "
     "distance you choose, and score how well you can do each one. A change of 2 points or more "
     "is a real change."
 )
-OUTCOMES_NOTE = "The questionnaires are given to you by your {physio}; only your score goes here."
+OUTCOMES_NOTE = N_("The questionnaires are given to you by your {physio}; only your score goes here.")
 OUTCOME_MEASURES = (
-    ("Pain right now (0–10)", "/10"),
-    ("Worst pain in the last 24 hours (0–10)", "/10"),
-    ("Pain during running (0–10; leave empty if not running yet)", "/10"),
+    (N_("Pain right now (0–10)"), "/10"),
+    (N_("Worst pain in the last 24 hours (0–10)"), "/10"),
+    (N_("Pain during running (0–10; leave empty if not running yet)"), "/10"),
     (
-        "Activity 1: running a distance of your choice: ______. How well can you do it? (0 = cannot, 10 = as before)",
+        N_(
+            "Activity 1: running a distance of your choice: ______. How well can you "
+            "do it? (0 = cannot, 10 = as before)"
+        ),
         "/10",
     ),
-    ("Activity 2: ______________________ (0–10)", "/10"),
-    ("Activity 3: ______________________ (0–10)", "/10"),
-    ("Roland-Morris Disability Questionnaire score, if your {physio} uses it", "/24"),
-    ("Oswestry Disability Index, if your {physio} uses it", "%"),
+    (N_("Activity 2: ______________________ (0–10)"), "/10"),
+    (N_("Activity 3: ______________________ (0–10)"), "/10"),
+    (N_("Roland-Morris Disability Questionnaire score, if your {physio} uses it"), "/24"),
+    (N_("Oswestry Disability Index, if your {physio} uses it"), "%"),
 )
 """Outcome measures (label, unit): free-to-reproduce wording only (clinical rules G5)."""
 
@@ -115,35 +130,46 @@ def why_sentence(exercise: Exercise, notes: ExerciseNotes | None) -> str:
     if notes.why:
         return f"{exercise.purpose} {' '.join(notes.why)}"
     if notes.why_causes:
-        return f"{exercise.purpose} In your plan for: {'; '.join(CAUSE_INFO[c][0] for c in notes.why_causes)}."
+        causes = "; ".join(CAUSE_INFO[c][0] for c in notes.why_causes)
+        return _f("{purpose} In your plan for: {causes}.", purpose=exercise.purpose, causes=causes)
     return exercise.purpose
 
 
 def for_region(text: str, programme: Programme) -> str:
     """One of these templates with ``{physio}`` filled in: the region's word for the profession."""
-    return text.replace("{physio}", clinician_title(programme.meta.region))
+    return _(text).replace("{physio}", clinician_title(programme.meta.region))
 
 
 def clinician_heading(programme: Programme) -> str:
     """The heading of the clinician's page, in the region's word for the profession."""
-    return f"For your {clinician_title(programme.meta.region)} or doctor"
+    return _f("For your {physio} or doctor", physio=clinician_title(programme.meta.region))
 
 
 def printed_title(programme: Programme) -> str:
     """The title every format prints: the template's programme title, or the referral's own."""
-    return REFERRAL_TITLE if programme.status.is_referral else programme.meta.title
+    return _(REFERRAL_TITLE) if programme.status.is_referral else programme.meta.title
 
 
 def document_title(programme: Programme) -> str:
     """The document's title (PDF metadata, the web page's ``<title>``): what it is and who it is for."""
     meta = programme.meta
     who = meta.patient.name or meta.patient.id
-    return printed_title(programme) + (f" for {who}" if who else "")
+    return printed_title(programme) + (_f(" for {name}", name=who) if who else "")
 
 
 def long_date(value: dt.date | None) -> str | None:
-    """``7 December 2026``."""
-    return f"{value.day} {value:%B %Y}" if value else None
+    """``7 December 2026``; ``7 de diciembre de 2026``."""
+    return babel_long_date(value) if value else None
+
+
+def tier_lead(label: str, action: str | None) -> str:
+    """A safety-net band's bold lead: ``EMERGENCY: Call 999 or go to A&E now``."""
+    return _f("{label}: {action}", label=label, action=action) if action else label
+
+
+def tier_text(text: str, action: str | None) -> str:
+    """What follows a band's lead: ``if you have: numbness …`` (or the text alone when there is no action)."""
+    return _f("if you have: {symptoms}", symptoms=text) if action else text
 
 
 def causes_sentence(programme: Programme) -> str | None:
@@ -152,26 +178,29 @@ def causes_sentence(programme: Programme) -> str | None:
     return "; ".join(CAUSE_INFO[c][0] for c in causes) or None
 
 
-GENERAL_PLAN = "This is a general back-care and running plan: no specific cause was given."
+GENERAL_PLAN = N_("This is a general back-care and running plan: no specific cause was given.")
 
 
 def minutes(value: float) -> str:
     """``30 s`` below a minute, else ``2 min``."""
-    return f"{int(value * 60)} s" if value < 1 else f"{value:g} min"
+    if value < 1:
+        return _f("{seconds} s", seconds=int(value * 60))
+    return _f("{minutes} min", minutes=number(value, 6))
 
 
 def day_headers(programme: Programme) -> list[str]:
     """The weekday of each day of a programme week (``Day 1`` … without a start date)."""
     start = programme.meta.start_date
     if start is None:
-        return [f"Day {d}" for d in range(1, 8)]
-    return [WEEKDAYS[(start.weekday() + d) % 7] for d in range(7)]
+        return [_f("Day {day}", day=d) for d in range(1, 8)]
+    names = weekday_names()
+    return [names[(start.weekday() + d) % 7] for d in range(7)]
 
 
 def activity(session: Session) -> str:
     """A cross-training session's activity in a word or two."""
     if not session.items:
-        return "Cross-training"
+        return _("Cross-training")
     item = session.items[0]
     return ACTIVITY_NAMES.get(item.exercise_id, item.name)
 
@@ -179,32 +208,38 @@ def activity(session: Session) -> str:
 def session_label(session: Session, units: Units = "km") -> str:
     """A calendar cell's short name for a session."""
     if session.kind == "exercise":
-        text = f"Exercises {session.variant}"
+        text = _f("Exercises {letter}", letter=session.variant)
     elif session.kind == "walk":
-        text = f"Walk {session.duration_min} min"
+        text = _f("Walk {minutes} min", minutes=session.duration_min)
     elif session.kind == "cross_training":
-        text = f"{activity(session)} {session.duration_min} min"
+        text = _f("{activity} {minutes} min", activity=activity(session), minutes=session.duration_min)
     elif session.run is not None and session.run.type == "walk_run":
-        text = f"Walk–run: {run_words(session.run, units)}"
+        text = _f("Walk–run: {run}", run=run_words(session.run, units))
     elif session.run is not None:
-        text = f"Run {distance(session.run.km, units)}"
+        text = _f("Run {distance}", distance=distance(session.run.km, units))
     else:
         text = session.title
-    return f"{text} (optional)" if session.optional else text
+    return _f("{session} (optional)", session=text) if session.optional else text
 
 
 def calendar_intro(programme: Programme, *, pain_column: bool = False) -> str:
     """What the calendar's shading and session names mean (and, with a pain column, what to write in it)."""
     legend = "  ·  ".join(f"{PHASE_NAMES[p]}" for p in Phase if any(w.phase is p for w in programme.weeks))
-    where = "on the session sheets" if pain_column else "on the exercise pages"
-    text = (
-        f"Rows are shaded by phase ({legend}). Exercises A and B are the two exercise sessions, {where}. "
-        "Sessions marked optional can be skipped."
-    )
     if pain_column:
-        text += (
+        text = _f(
+            "Rows are shaded by phase ({phases}). Exercises A and B are the two exercise sessions, on the session "
+            "sheets. Sessions marked optional can be skipped.",
+            phases=legend,
+        )
+        text += _(
             " At the end of each week, write your usual pain in the last column (0 = no pain, 10 = the worst "
             "imaginable), and bring this page to your appointments."
+        )
+    else:
+        text = _f(
+            "Rows are shaded by phase ({phases}). Exercises A and B are the two exercise sessions, on the exercise "
+            "pages. Sessions marked optional can be skipped.",
+            phases=legend,
         )
     return text
 
@@ -219,11 +254,12 @@ def running_intro(programme: Programme, first_week: int, *, readiness_check: boo
         if start and first_week == start:
             return f"Your running carries on from week {first_week}, as below. Keep to the rules on this page."
         if first_week == 1:
-            return "You keep running from week 1. Keep to the rules on this page."
-        return f"Running starts in week {first_week}. Keep to the rules on this page."
-    return (
-        f"Running starts in week {first_week}. Before your first run, check that you can tick every "
-        "box below. If you cannot, keep going with the exercises and try again in a week."
+            return _("You keep running from week 1. Keep to the rules on this page.")
+        return _f("Running starts in week {week}. Keep to the rules on this page.", week=first_week)
+    return _f(
+        "Running starts in week {week}. Before your first run, check that you can tick every box below. If you "
+        "cannot, keep going with the exercises and try again in a week.",
+        week=first_week,
     )
 
 
@@ -232,46 +268,53 @@ def outcome_times(programme: Programme) -> list[str]:
     numbers = [w.week for w in programme.weeks] or [1]
     first, last = numbers[0], numbers[-1]
     middle = max(first, first + (len(numbers) + 1) // 2 - 1)
-    return ["At the start" if first == 1 else f"Week {first}", f"Week {middle}", f"Week {last}"]
+    start = _("At the start") if first == 1 else _f("Week {week}", week=first)
+    return [start, _f("Week {week}", week=middle), _f("Week {week}", week=last)]
 
 
 def length_words(programme: Programme) -> str:
     """The title block's length: "8 weeks, 3 exercise sessions a week"."""
     meta = programme.meta
     total = meta.programme_weeks or len(programme.weeks)
-    return f"{total} weeks, {meta.sessions_per_week} exercise sessions a week"
+    count = meta.sessions_per_week or 0
+    weeks = ngettext("{count} week", "{count} weeks", total).format(count=total)
+    sessions = ngettext("{count} exercise session a week", "{count} exercise sessions a week", count)
+    return _f("{weeks}, {sessions}", weeks=weeks, sessions=sessions.format(count=count))
 
 
 def updated_words(programme: Programme) -> str | None:
     """The title block's line for a plan reissued at a review: "At your review: this copy starts at week 5"."""
     start = programme.meta.from_week
-    return f"at your review; this copy starts at week {start}" if start and start > 1 else None
+    return _f("at your review; this copy starts at week {week}", week=start) if start and start > 1 else None
 
 
 def traceability(programme: Programme) -> str:
     """The clinician page's last line: version, input code and why they trace the page."""
-    return (
-        f"rehabgen {programme.rehabgen_version}, inputs {programme.meta.input_hash}. The same profile, template "
-        "and catalogue always give the same plan and the same input code, so this page can be traced "
-        "back to what produced it."
+    return _f(
+        "rehabgen {version}, inputs {inputs}. The same profile, template and catalogue always give the same plan "
+        "and the same input code, so this page can be traced back to what produced it.",
+        version=programme.rehabgen_version,
+        inputs=programme.meta.input_hash,
     )
 
 
-CLINICIAN_BOX = "Your {physio}"
+CLINICIAN_BOX = N_("Your {physio}")
 """The heading of page 1's block with the clinician's name, contact, next appointment and note (``for_region``
 fills in the region's word for the profession)."""
-NEXT_APPOINTMENT = "Next appointment"
-CLINICIAN_NOTE = "From your clinician:"
+NEXT_APPOINTMENT = N_("Next appointment")
+CLINICIAN_NOTE = N_("From your clinician:")
 """The lead-in of the clinician's note on an exercise's card and sheet row."""
-ADJUSTMENT_LABELS: dict[str, str] = {
-    "drop": "Leave out",
-    "pin": "Add",
-    "swap": "Swap out",
-    "dose": "Starting dose of",
-    "notes": "Note on",
-    "note": "Note on page 1",
-    "next_appointment": "Next appointment",
-}
+ADJUSTMENT_LABELS: Words[str, str] = Words(
+    {
+        "drop": N_("Leave out"),
+        "pin": N_("Add"),
+        "swap": N_("Swap out"),
+        "dose": N_("Starting dose of"),
+        "notes": N_("Note on"),
+        "note": N_("Note on page 1"),
+        "next_appointment": N_("Next appointment"),
+    }
+)
 """The clinician's page names each kind of adjustment in words (the JSON's ``kind`` in small print)."""
 
 
@@ -284,10 +327,10 @@ def clinician_lines(programme: Programme, clinic: Clinic | None) -> list[tuple[s
     name = meta.clinician or (clinic.clinician if clinic else None)
     contact = " · ".join(x for x in (clinic.phone, clinic.email) if x) if clinic else ""
     return [
-        ("Name", name, 1),
-        ("Contact", contact or None, 1),
-        (NEXT_APPOINTMENT, meta.next_appointment, 1),
-        ("Note", meta.note, 2),
+        (_("Name"), name, 1),
+        (_("Contact"), contact or None, 1),
+        (_(NEXT_APPOINTMENT), meta.next_appointment, 1),
+        (_("Note"), meta.note, 2),
     ]
 
 
@@ -326,5 +369,7 @@ def adjustments_heading(programme: Programme) -> str:
     """The heading of the clinician page's list of adjustments."""
     start = programme.adjustments.from_week
     if start > 1:
-        return f"Changes at the review, from week {start} (weeks 1–{start - 1} as first planned)"
-    return "Changes asked for by the clinician"
+        return _f(
+            "Changes at the review, from week {week} (weeks 1–{last} as first planned)", week=start, last=start - 1
+        )
+    return _("Changes asked for by the clinician")

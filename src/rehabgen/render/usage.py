@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rehabgen.i18n import N_, _, _f
 from rehabgen.model.programme import Item, Programme
 from rehabgen.model.vocab import Phase
 from rehabgen.words.doses import dose_words, rest_words
 
-SESSION_LABELS = {"walk": "walking days", "cross_training": "cross-training days"}
+SESSION_LABELS = {"walk": N_("walking days"), "cross_training": N_("cross-training days")}
 MAX_DOSE_ENTRIES = 4
 """A card lists at most this many weekly doses; beyond it, the first and last (the sheets list every week)."""
 
@@ -33,7 +34,8 @@ def usages(programme: Programme) -> dict[str, Usage]:
     for week in programme.weeks:
         seen: set[str] = set()
         for session in week.sessions:
-            label = SESSION_LABELS.get(session.kind) or f"session {session.variant}"
+            kind = SESSION_LABELS.get(session.kind)
+            label = _(kind) if kind else _f("session {letter}", letter=session.variant)
             for item in session.items:
                 usage = found.setdefault(item.exercise_id, Usage(first_phase=week.phase, optional=True))
                 usage.sessions.add(label)
@@ -69,8 +71,12 @@ def dose_line(doses: list[tuple[int, str, bool]]) -> str:
     """
     parts = []
     for start, end, dose, light in dose_groups(doses):
-        weeks = f"Week {start}" if start == end else f"Weeks {start}–{end}"
-        parts.append(f"{weeks}{' (lighter week)' if light else ''}: {dose}.")
+        weeks = _f("Week {week}", week=start) if start == end else _f("Weeks {first}–{last}", first=start, last=end)
+        parts.append(weeks + (_(" (lighter week)") if light else "") + f": {dose}.")
     if len(parts) > MAX_DOSE_ENTRIES:
-        return f"{parts[0]} … {parts[-1]} Your session sheets give the dose for each week in between."
+        return _f(
+            "{first} … {last} Your session sheets give the dose for each week in between.",
+            first=parts[0],
+            last=parts[-1],
+        )
     return " ".join(parts)

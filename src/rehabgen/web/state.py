@@ -137,14 +137,32 @@ class Site:
         Raises:
             ProfileError: every bad field; TemplateError: a template that empties a session of this plan.
         """
+        from rehabgen.plan.planner import programme_language
+
         profile = api.profile_from_dict(data)
-        return profile, api.build_programme(profile, self.catalogue, template)
+        language = programme_language(profile, template)
+        catalogue, template = self.in_language(language, template)
+        return profile, api.build_programme(profile, catalogue, template, language=language)
+
+    def in_language(self, language: str, template: Template) -> tuple[Catalogue, Template]:
+        """The catalogue and a template with their words in ``language`` (the profile's, else the template's)."""
+        from rehabgen.batch.entries import BatchOptions
+        from rehabgen.batch.rows import in_language
+
+        options = BatchOptions(
+            out=Path(),
+            catalogue_dirs=self.config.catalogue_dirs,
+            template_dirs=self.config.template_dirs,
+            cache=self.config.cache,
+        )
+        return in_language(language, self.catalogue, template, options)
 
     def render(self, programme: Programme, template: Template, fmt: str, options: HandoutOptions) -> bytes:
-        """The handout in one format, with the clinic's branding."""
+        """The handout in one format, in the programme's language, with the clinic's branding."""
+        catalogue, template = self.in_language(programme.meta.language, template)
         return api.render_handout(
             programme,
-            self.catalogue,
+            catalogue,
             fmt,
             template=template,
             clinic=self.clinic,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from rehabgen.i18n import _, ngettext, number
 from rehabgen.model.programme import Item, RunPlan
 from rehabgen.model.vocab import Tag
 from rehabgen.words.units import Units, distance
 
 
 def _seconds(value: int) -> str:
-    return f"{value} s"
+    return _("{seconds} s").format(seconds=value)
 
 
 def dose_words(item: Item, *, rest: bool = True, side: bool = True) -> str:
@@ -17,26 +18,34 @@ def dose_words(item: Item, *, rest: bool = True, side: bool = True) -> str:
     Without ``side`` the dose leaves out "on each side" (a session sheet says it beside the name) and, for a
     descending pyramid, the rest (said once under the name).
     """
-    each = " on each side" if item.per_side and side else ""
+    each = _(" on each side") if item.per_side and side else ""
     if item.duration_min is not None:
-        return f"{item.duration_min} minutes"
+        return ngettext("{count} minute", "{count} minutes", item.duration_min).format(count=item.duration_min)
     if item.pyramid is not None and len(item.pyramid) > 1:
-        counts = ", then ".join(str(n) for n in item.pyramid)
+        counts = _(", then ").join(str(n) for n in item.pyramid)
         if not side:
-            return f"holds of {_seconds(item.hold_s)}: {counts}" if item.hold_s else f"sets of {counts}"
-        held = f" holds of {_seconds(item.hold_s)}" if item.hold_s else ""
-        text = f"{counts}{held}{each}, with a short rest between"
-        return text + (f" ({_seconds(item.rest_s)})" if rest and item.rest_s else "")
+            if item.hold_s:
+                return _("holds of {seconds}: {counts}").format(seconds=_seconds(item.hold_s), counts=counts)
+            return _("sets of {counts}").format(counts=counts)
+        held = _(" holds of {seconds}").format(seconds=_seconds(item.hold_s)) if item.hold_s else ""
+        text = _("{counts}{holds}{each_side}, with a short rest between").format(
+            counts=counts, holds=held, each_side=each
+        )
+        return text + (_(" ({seconds})").format(seconds=_seconds(item.rest_s)) if rest and item.rest_s else "")
     reps = item.pyramid[0] if item.pyramid else (item.reps or 1)
     if item.hold_s is not None and (reps == 1 or Tag.STRETCH in item.tags):
         times = item.sets * reps
-        text = f"hold {_seconds(item.hold_s)}, {_times(times)}{each}"
+        text = _("hold {seconds}, {times}{each_side}").format(
+            seconds=_seconds(item.hold_s), times=_times(times), each_side=each
+        )
     elif item.hold_s is not None:
-        text = f"{_sets(item.sets)}{reps}{each}, holding each for {_seconds(item.hold_s)}"
+        text = _("{sets}{reps}{each_side}, holding each for {seconds}").format(
+            sets=_sets(item.sets), reps=reps, each_side=each, seconds=_seconds(item.hold_s)
+        )
     else:
-        text = f"{_sets(item.sets)}{reps}{each}"
+        text = _("{sets}{reps}{each_side}").format(sets=_sets(item.sets), reps=reps, each_side=each)
     if rest and item.sets > 1 and item.rest_s:
-        text += f", rest {_seconds(item.rest_s)} between sets"
+        text += _(", rest {seconds} between sets").format(seconds=_seconds(item.rest_s))
     return text
 
 
@@ -45,8 +54,8 @@ def rest_words(item: Item) -> str | None:
     if item.duration_min is not None or not item.rest_s:
         return None
     if item.pyramid is not None and len(item.pyramid) > 1:
-        return f"Rest about {_seconds(item.rest_s)} between sets."
-    return f"Rest {_seconds(item.rest_s)} between sets." if item.sets > 1 else None
+        return _("Rest about {seconds} between sets.").format(seconds=_seconds(item.rest_s))
+    return _("Rest {seconds} between sets.").format(seconds=_seconds(item.rest_s)) if item.sets > 1 else None
 
 
 def load_words(item: Item) -> str | None:
@@ -55,19 +64,29 @@ def load_words(item: Item) -> str | None:
 
 
 def _times(n: int) -> str:
-    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+    if n == 1:
+        return _("once")
+    if n == 2:
+        return _("twice")
+    return ngettext("{count} time", "{count} times", n).format(count=n)
 
 
 def _sets(n: int) -> str:
-    return "1 set of " if n == 1 else f"{n} sets of "
+    return ngettext("{count} set of ", "{count} sets of ", n).format(count=n)
 
 
 def run_words(run: RunPlan, units: Units = "km") -> str:
     """A run in words: "run 2 min, walk 3 min, 5 times" or "easy run, 25 min (about 4.5 km)"."""
     if run.type == "walk_run":
-        return f"run {_minutes(run.run_min)}, walk {_minutes(run.walk_min)}, {_times(run.repeats)}"
-    return f"easy run, {_minutes(run.run_min)} (about {distance(run.km, units)})"
+        return _("run {run}, walk {walk}, {times}").format(
+            run=_minutes(run.run_min), walk=_minutes(run.walk_min), times=_times(run.repeats)
+        )
+    return _("easy run, {minutes} (about {distance})").format(
+        minutes=_minutes(run.run_min), distance=distance(run.km, units)
+    )
 
 
 def _minutes(value: float) -> str:
-    return f"{round(value * 60)} s" if value < 1 else f"{value:g} min"
+    if value < 1:
+        return _("{seconds} s").format(seconds=round(value * 60))
+    return _("{minutes} min").format(minutes=number(value, 6))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from rehabgen.i18n import _, ngettext, number
+
 Units = Literal["km", "mi"]
 KM_PER_MILE = 1.609344
 MILE_REGIONS = frozenset({"US"})
@@ -25,16 +27,16 @@ def units_for(region: str | None, chosen: str | None = None) -> Units:
 
 
 def distance(km: float, units: Units, *, digits: int = 1) -> str:
-    """``3.1 km`` or ``1.9 miles`` (``1 mile``)."""
+    """``3.1 km`` or ``1.9 miles`` (``1 mile``); ``3,1 km`` in Spanish."""
     if units == "km":
-        return f"{round(km, digits):g} km"
+        return _("{number} km").format(number=number(km, digits))
     miles = round(km / KM_PER_MILE, digits)
-    return f"{miles:g} mile" if miles == 1 else f"{miles:g} miles"
+    return ngettext("{number} mile", "{number} miles", 1 if miles == 1 else 2).format(number=number(miles, digits))
 
 
 def per_week(km: float, units: Units, *, digits: int = 1) -> str:
     """``24 km a week`` or ``15 miles a week``."""
-    return f"{distance(km, units, digits=digits)} a week"
+    return _("{distance} a week").format(distance=distance(km, units, digits=digits))
 
 
 def profile_units(region: object, chosen: str | None) -> Units:
@@ -44,4 +46,4 @@ def profile_units(region: object, chosen: str | None) -> Units:
 
 def clinician_title(region: str | None) -> str:
     """What the runner calls the clinician who treats backs: physiotherapist, or physical therapist in the US."""
-    return "physical therapist" if region in THERAPIST_REGIONS else "physiotherapist"
+    return _("physical therapist") if region in THERAPIST_REGIONS else _("physiotherapist")

@@ -9,6 +9,7 @@ bytes. A referral outcome gives the referral page only, with no exercise or runn
 
 from __future__ import annotations
 
+from rehabgen.i18n import _, _f
 from rehabgen.io.cache import Cache
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
@@ -31,7 +32,7 @@ from rehabgen.render.html.sheets import session_sheets
 from rehabgen.render.html.style import stylesheet
 from rehabgen.render.html.tables import calendar, outcomes, running_plan, tracking
 from rehabgen.render.reissue import printed_handout
-from rehabgen.render.text import FOOTER_NOTE, LANGUAGE, document_title
+from rehabgen.render.text import FOOTER_NOTE, document_title, language_tag
 
 __all__ = ["render", "render_html"]
 
@@ -61,13 +62,13 @@ def render_html(handout: Handout) -> str:
         + el("style", "\n" + style)
     )
     body = (
-        el("a", "Skip to the handout", href="#main", class_="skip-link")
+        el("a", _("Skip to the handout"), href="#main", class_="skip-link")
         + masthead(clinic)
         + el("main", main, id="main")
         + _footer(programme, clinic)
     )
     body_class = "large" if options.large_print else None
-    document = el("html", el("head", head) + el("body", body, class_=body_class), lang=LANGUAGE)
+    document = el("html", el("head", head) + el("body", body, class_=body_class), lang=language_tag())
     return "<!DOCTYPE html>\n" + document
 
 
@@ -96,7 +97,10 @@ def _contents_and_parts(handout: Handout) -> str:
     links = [("safety-net", advice.title)] + [(p.id, p.title) for p in parts]
     items = "".join(el("li", el("a", esc(title), href=f"#{target}")) for target, title in links)
     nav = el(
-        "nav", el("h2", "Contents", id="contents-h") + el("ol", items), class_="contents", aria_labelledby="contents-h"
+        "nav",
+        el("h2", _("Contents"), id="contents-h") + el("ol", items),
+        class_="contents",
+        aria_labelledby="contents-h",
     )
     return nav + "".join(p.html() for p in parts)
 
@@ -105,6 +109,6 @@ def _footer(programme: Programme, clinic: Clinic | None) -> str:
     """The PDF's page footer, once: who, the version, the input code and the not-a-diagnosis line."""
     meta = programme.meta
     parts = [meta.patient.name or meta.patient.id or "", f"rehabgen {programme.rehabgen_version}"]
-    parts += [f"inputs {meta.input_hash}", FOOTER_NOTE]
+    parts += [_f("inputs {code}", code=meta.input_hash), _(FOOTER_NOTE)]
     note = para(clinic.footer_note) if clinic and clinic.footer_note else ""
     return el("footer", note + para(" · ".join(p for p in parts if p), class_="small"), class_="colophon")

@@ -9,6 +9,7 @@ import base64
 import datetime as dt
 from dataclasses import dataclass
 
+from rehabgen.i18n import _, _f
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme, Tier
@@ -29,6 +30,8 @@ from rehabgen.render.text import (
     length_words,
     long_date,
     printed_title,
+    tier_lead,
+    tier_text,
     traceability,
     updated_words,
 )
@@ -56,14 +59,16 @@ class Part:
 def masthead(clinic: Clinic | None) -> str:
     """The clinic's name, address, contacts and logo, or rehabgen's neutral header."""
     if clinic is None:
-        name, what = NEUTRAL_HEADER
+        name, what = NEUTRAL_HEADER[0], _(NEUTRAL_HEADER[1])
         lines = para(name, class_="clinic-name") + para(what)
         return el("header", lines, class_="masthead")
     logo = ""
     if clinic.logo is not None:
         kind = "jpeg" if clinic.logo.suffix.lower() in (".jpg", ".jpeg") else "png"
         data = base64.b64encode(clinic.logo.read_bytes()).decode("ascii")
-        logo = void("img", src=f"data:image/{kind};base64,{data}", alt=f"{clinic.name} logo", class_="logo")
+        logo = void(
+            "img", src=f"data:image/{kind};base64,{data}", alt=_f("{clinic} logo", clinic=clinic.name), class_="logo"
+        )
     lines = logo + para(clinic.name, class_="clinic-name")
     if clinic.address:
         lines += el("p", "<br>".join(esc(line) for line in clinic.address.strip().splitlines()))
@@ -82,22 +87,22 @@ def title_block(programme: Programme, clinic: Clinic | None, printed: dt.date | 
     meta = programme.meta
     facts: list[tuple[str, str]] = []
     if meta.patient.name:
-        facts.append(("For", meta.patient.name))
+        facts.append((_("For"), meta.patient.name))
     if meta.patient.id:
-        facts.append(("Patient ID", meta.patient.id))
+        facts.append((_("Patient ID"), meta.patient.id))
     clinician = meta.clinician or (clinic.clinician if clinic else None)
     if clinician and not box:
-        facts.append(("Clinician", clinician))
+        facts.append((_("Clinician"), clinician))
     if start := long_date(meta.start_date):
-        facts.append(("Starts", start))
+        facts.append((_("Starts"), start))
     if programme.weeks:
-        facts.append(("Length", length_words(programme)))
+        facts.append((_("Length"), length_words(programme)))
     if updated := updated_words(programme):
-        facts.append(("Updated", updated))
+        facts.append((_("Updated"), updated))
     if meta.goal:
-        facts.append(("Your goal", meta.goal))
+        facts.append((_("Your goal"), meta.goal))
     if printed and printed != meta.start_date:
-        facts.append(("Printed", long_date(printed) or ""))
+        facts.append((_("Printed"), long_date(printed) or ""))
     title = heading(1, printed_title(programme))
     rows = "".join(el("dt", esc(k)) + el("dd", esc(v)) for k, v in facts)
     block = el("dl", rows, class_="facts") if rows else ""
@@ -111,7 +116,7 @@ def clinician_box(programme: Programme, clinic: Clinic | None) -> str:
         if value:
             rows += el("dt", esc(label)) + el("dd", esc(value))
         else:
-            blank = el("span", "not given: space to write it in", class_="sr-only")
+            blank = el("span", _("not given: space to write it in"), class_="sr-only")
             rows += el("dt", esc(label)) + el("dd", blank, class_=f"write-in lines-{lines}")
     content = heading(2, for_region(CLINICIAN_BOX, programme), "clinician-box-h") + el("dl", rows, class_="facts")
     return el("section", content, class_="box clinician-box", aria_labelledby="clinician-box-h")
@@ -124,15 +129,15 @@ def referral_banner(programme: Programme) -> str:
         return ""
     because = "; ".join(d.rstrip(".") for d in ref.details) + "."
     content = (
-        heading(2, ref.headline, "banner-h") + para(ref.action, class_="action") + para(because, lead="Because of:")
+        heading(2, ref.headline, "banner-h") + para(ref.action, class_="action") + para(because, lead=_("Because of:"))
     )
     return el("section", content, class_="banner", aria_labelledby="banner-h")
 
 
 def _tier(tier: Tier) -> str:
     """One band: its name (and what to do) on the band's colour, then when it applies."""
-    lead = f"{tier.label}: {tier.action}" if tier.action else tier.label
-    text = f" if you have: {tier.text}" if tier.action else f" {tier.text}"
+    lead = tier_lead(tier.label, tier.action)
+    text = " " + tier_text(tier.text, tier.action)
     return el("li", el("strong", esc(lead), class_="band") + esc(text), class_=f"tier-{tier.code}")
 
 
@@ -145,21 +150,21 @@ def safety_net(programme: Programme, level: int = 2) -> str:
     """The safety net (clinical rules G1) in its own section, named for assistive technology."""
     advice = next(a for a in programme.advice if a.id == "safety_net")
     content = heading(level, advice.title) + para(advice.text) + tiers(advice)
-    content += "".join(para(point, lead="For you:") for point in advice.points)
+    content += "".join(para(point, lead=_("For you:")) for point in advice.points)
     return el("section", content, id="safety-net", class_="box safety-net", aria_label=advice.title)
 
 
 def plan_at_a_glance(programme: Programme, ids: Ids) -> Part:
     """The causes the plan is built around and its phases, as a table."""
     names = causes_sentence(programme)
-    content = para(GENERAL_PLAN) if names is None else para(names, lead="Built around:")
+    content = para(_(GENERAL_PLAN)) if names is None else para(names, lead=_("Built around:"))
     rows = []
     for span in programme.phases:
         weeks = str(span.from_week) if span.from_week == span.to_week else f"{span.from_week}–{span.to_week}"
         cells = el("th", esc(span.name), scope="row") + el("td", esc(weeks)) + el("td", esc(span.goal))
         rows.append(el("tr", cells, class_=f"phase-{span.phase.value}"))
-    content += table("The phases of your plan", ["Phase", "Weeks", "What you do"], rows, ids)
-    return Part("plan", "Your plan at a glance", content, page=False)
+    content += table(_("The phases of your plan"), [_("Phase"), _("Weeks"), _("What you do")], rows, ids)
+    return Part("plan", _("Your plan at a glance"), content, page=False)
 
 
 def checklist(items: list[str], ids: Ids) -> str:
@@ -178,9 +183,9 @@ def advice_block(advice: Advice, level: int = 3) -> str:
 
 def how_to_use(programme: Programme, ids: Ids) -> Part:
     """How to use the plan: notes, the pain traffic light, stepping up and back, leg symptoms and gates."""
-    content = para(HOW_TO_USE)
+    content = para(_(HOW_TO_USE))
     if programme.warnings:
-        note = heading(3, "Please note") + text_list(w.message for w in programme.warnings)
+        note = heading(3, _("Please note")) + text_list(w.message for w in programme.warnings)
         content += el("div", note, class_="box note-box")
     for advice_id in ("pain_monitoring", "progression", "peripheralisation"):
         advice = next((a for a in programme.advice if a.id == advice_id), None)
@@ -189,14 +194,14 @@ def how_to_use(programme: Programme, ids: Ids) -> Part:
     for gate in (g for g in programme.gates if g.id != "running_readiness"):  # on the running plan
         box = heading(3, gate.title) + para(gate.text) + checklist(gate.checklist, ids)
         content += el("div", box, class_="box gate")
-    return Part("how-to-use", "How to use your plan", content)
+    return Part("how-to-use", _("How to use your plan"), content)
 
 
 def looking_after(programme: Programme) -> Part:
     """The general advice (what is not placed elsewhere), then the disclaimer."""
     content = "".join(advice_block(a) for a in programme.advice if a.id not in PLACED_ADVICE)
     content += disclaimer(programme)
-    return Part("advice", "Looking after your back", content)
+    return Part("advice", _("Looking after your back"), content)
 
 
 def disclaimer(programme: Programme, *, titled: bool = True) -> str:
@@ -208,13 +213,14 @@ def disclaimer(programme: Programme, *, titled: bool = True) -> str:
 def clinician(programme: Programme, template_title: str, ids: Ids, catalogue: Catalogue) -> Part:
     """For the clinician: triage, causes, what was left out and why, with the JSON's codes in small print."""
     meta = programme.meta
-    triage = STATUS_LABELS[programme.status] + (f": {'; '.join(programme.reasons)}" if programme.reasons else "")
-    causes = "; ".join(CAUSE_INFO[Cause(c)][0] for c in meta.causes) or "none given"
-    content = para(triage, lead="Triage:") + para(f"{causes}. Programme template: {template_title}.", lead="Causes:")
-    codes = [programme.status.value, *meta.causes, f"template {meta.template}"]
-    content += para("Codes: " + ", ".join(codes), class_="small")
+    triage = STATUS_LABELS[programme.status] + (": " + "; ".join(programme.reasons) if programme.reasons else "")
+    causes = "; ".join(CAUSE_INFO[Cause(c)][0] for c in meta.causes) or _("none given")
+    causes_text = _f("{causes}. Programme template: {template}.", causes=causes, template=template_title)
+    content = para(triage, lead=_("Triage:")) + para(causes_text, lead=_("Causes:"))
+    codes = [programme.status.value, *meta.causes, _f("template {id}", id=meta.template)]
+    content += para(_("Codes: ") + ", ".join(codes), class_="small")
     if programme.exclusions:
-        content += heading(3, "Movements left out of the plan, and why") + _exclusions(programme, ids)
+        content += heading(3, _("Movements left out of the plan, and why")) + _exclusions(programme, ids)
     content += _adjustments(programme, catalogue, ids)
     content += para(traceability(programme), class_="small")
     return Part("clinician", clinician_heading(programme), content)
@@ -227,14 +233,14 @@ def _adjustments(programme: Programme, catalogue: Catalogue, ids: Ids) -> str:
         asked = esc(row.label) + el("small", esc(row.item), class_="codes")
         result = "".join(para(text) for text in row.done)
         for why, code in row.refused:
-            result += para(why, lead="Not as asked:" if row.done else "Not done:") + el(
+            result += para(why, lead=_("Not as asked:") if row.done else _("Not done:")) + el(
                 "small", esc(code), class_="codes"
             )
         rows.append(el("tr", el("th", asked, scope="row") + el("td", result)))
     if not rows:
         return ""
     heading_text = adjustments_heading(programme)
-    return heading(3, heading_text) + table(heading_text, ["Change asked for", "What the plan does"], rows, ids)
+    return heading(3, heading_text) + table(heading_text, [_("Change asked for"), _("What the plan does")], rows, ids)
 
 
 def _exclusions(programme: Programme, ids: Ids) -> str:
@@ -248,7 +254,7 @@ def _exclusions(programme: Programme, ids: Ids) -> str:
         words = esc("; ".join(TAG_LABELS[t] for t in tags))
         small = el("small", esc(", ".join([code, *(t.value for t in tags)])), class_="codes")
         rows.append(el("tr", el("th", words + small, scope="row") + el("td", esc(weeks)) + el("td", esc(because))))
-    return table("Movements kept out of the plan, by week", ["Movements", "Weeks", "Why"], rows, ids)
+    return table(_("Movements kept out of the plan, by week"), [_("Movements"), _("Weeks"), _("Why")], rows, ids)
 
 
 def referral_page(programme: Programme) -> str:
@@ -263,9 +269,11 @@ def referral_page(programme: Programme) -> str:
     out = el("section", now, class_=f"referral referral-{kind}", aria_labelledby="referral-h")
     out += text_list(ref.details)
     if programme.reasons:
-        reasons = heading(2, "What in your answers led to this", "reasons-h") + text_list(programme.reasons)
+        reasons = heading(2, _("What in your answers led to this"), "reasons-h") + text_list(programme.reasons)
         out += el("section", reasons, aria_labelledby="reasons-h")
     region = None if programme.meta.region is None else Region(programme.meta.region)
-    help_here = heading(2, f"Help in {routes_for(region).name}", "help-h") + safety_net(programme, level=3)
+    help_here = heading(2, _f("Help in {region}", region=routes_for(region).name), "help-h") + safety_net(
+        programme, level=3
+    )
     out += el("section", help_here, aria_labelledby="help-h")
     return out + disclaimer(programme, titled=False)

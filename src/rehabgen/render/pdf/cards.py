@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
+from rehabgen.i18n import _, _f
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.exercise import Exercise
 from rehabgen.model.programme import ExerciseNotes, Programme
@@ -140,26 +141,26 @@ def card(
     s = styles(theme)
     large = theme.large
     head: list[Flowable] = [para(exercise.name, s["card_title"])]
-    kind = f"{CATEGORY_LABELS[exercise.category]} · level {exercise.level}"
+    kind = _f("{category} · level {level}", category=CATEGORY_LABELS[exercise.category], level=exercise.level)
     if exercise.per_side:
-        kind += " · each side"
+        kind += _(" · each side")
     sessions = ", ".join(sorted(usage.sessions))
-    head.append(para(f"{kind} · {sessions}" + (" · optional" if usage.optional else ""), s["small"]))
+    head.append(para(f"{kind} · {sessions}" + (_(" · optional") if usage.optional else ""), s["small"]))
     head.append(para(why_sentence(exercise, notes), s["body"]))
     muscles = ", ".join(MUSCLE_LABELS[m] for m in exercise.muscles.primary)
-    head.append(para(muscles, s["small"], bold_prefix="Works:"))
+    head.append(para(muscles, s["small"], bold_prefix=_("Works:")))
     if exercise.equipment:
         needed = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment)
-        head.append(para(needed, s["small"], bold_prefix="You need:"))
+        head.append(para(needed, s["small"], bold_prefix=_("You need:")))
     # Large print scales the picture with the type and keeps the same two-column card, so a card still fits
     # on one page and never splits.
     scale = scale or (LARGE_PICTURE_SCALE if large else 1.0)
     picture = Picture(exercise, PICTURE_W * scale, PICTURE_H * scale, pictures)
-    steps = [para("How to do it", s["label"]), *numbered(exercise.steps, s["body"])]
-    tips = [para("Tips", s["label"]), *bullets(exercise.cues, s["small"])]
-    avoid = [para("Avoid", s["label"]), *bullets(exercise.mistakes, s["small"])]
+    steps = [para(_("How to do it"), s["label"]), *numbered(exercise.steps, s["body"])]
+    tips = [para(_("Tips"), s["label"]), *bullets(exercise.cues, s["small"])]
+    avoid = [para(_("Avoid"), s["label"]), *bullets(exercise.mistakes, s["small"])]
     dose = [
-        para(dose_line(usage.doses) + (f" {usage.rest}" if usage.rest else ""), s["body"], bold_prefix="Your dose:")
+        para(dose_line(usage.doses) + (f" {usage.rest}" if usage.rest else ""), s["body"], bold_prefix=_("Your dose:"))
     ]
     if compact:  # a large-print card that would not fit a page: the dose beside the picture, tips under it
         left, right = (
@@ -173,19 +174,19 @@ def card(
     else:
         blocks = [("columns", [picture], head, PICTURE_W * scale), ("full", steps, [], 0), ("columns", tips, avoid, 0)]
     if usage.note:
-        blocks.append(("full", [para(usage.note, s["body"], bold_prefix="In your plan:")], [], 0))
+        blocks.append(("full", [para(usage.note, s["body"], bold_prefix=_("In your plan:"))], [], 0))
     if notes is not None and notes.clinician_note:
-        blocks.append(("full", [para(notes.clinician_note, s["body"], bold_prefix=CLINICIAN_NOTE)], [], 0))
+        blocks.append(("full", [para(notes.clinician_note, s["body"], bold_prefix=_(CLINICIAN_NOTE))], [], 0))
     cautions = notes.cautions if notes is not None else ([exercise.caution] if exercise.caution else [])
     if cautions:
-        blocks.append(("boxed", [para(" ".join(cautions), s["body"], bold_prefix="Caution:")], [], 0))
+        blocks.append(("boxed", [para(" ".join(cautions), s["body"], bold_prefix=_("Caution:"))], [], 0))
     tail: list[Flowable] = []
     versions = []
     # Name an easier or harder version only when no rule of this plan keeps its movements out.
     if (easier := _version(exercise.easier, catalogue, kept_out)) is not None:
-        versions.append(f"Too hard? Try {easier.name}.")
+        versions.append(_f("Too hard? Try {exercise}.", exercise=easier.name))
     if (harder := _version(exercise.harder, catalogue, kept_out)) is not None:
-        versions.append(f"Ready for more? {harder.name}.")
+        versions.append(_f("Ready for more? {exercise}.", exercise=harder.name))
     if versions:
         tail.append(para(" ".join(versions), s["small"]))
     if not compact:
@@ -234,8 +235,8 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
     used = usages(programme)
     notes = notes_by_id(programme)
     kept_out = frozenset(e.tag for e in programme.exclusions)
-    out: list[Flowable] = [para("Your exercises", s["h1"])]
-    out.append(para(EXERCISES_INTRO, s["body"]))
+    out: list[Flowable] = [para(_("Your exercises"), s["h1"])]
+    out.append(para(_(EXERCISES_INTRO), s["body"]))
     frame = frame_height(theme)
     space = frame - sum(f.wrap(theme.frame_width, frame)[1] + f.getSpaceAfter() for f in out)
     for phase in Phase:
@@ -243,7 +244,8 @@ def exercise_pages(programme: Programme, catalogue: Catalogue, theme: Theme, pic
         if not ids:
             continue
         band = Table(
-            [[para(f"Starting in the {PHASE_NAMES[phase].lower()} phase", s["h2"])]], colWidths=[theme.frame_width]
+            [[para(_f("Starting in the {phase} phase", phase=PHASE_NAMES[phase].lower()), s["h2"])]],
+            colWidths=[theme.frame_width],
         )
         band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PHASE_TINT[phase])]))
         cards = [fitted_card(catalogue[i], used[i], notes.get(i), catalogue, theme, pictures, kept_out) for i in ids]

@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from rehabgen.i18n import _
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
@@ -52,7 +53,7 @@ def clinician_box(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]
     for label, value, lines in clinician_lines(programme, clinic):
-        if on_page_1 and label == NEXT_APPOINTMENT:
+        if on_page_1 and label == _(NEXT_APPOINTMENT):
             continue
         if value:
             rows.append([para(label, s["label"]), para(value, s["cell"])])
@@ -104,11 +105,11 @@ def adjustments_section(programme: Programme, catalogue: Catalogue, theme: Theme
     if not rows:
         return []
     s = styles(theme)
-    cells: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Change asked for", "What the plan does")]]
+    cells: list[list[Any]] = [[para(h, s["cell_bold"]) for h in (_("Change asked for"), _("What the plan does"))]]
     for row in rows:
         result = [para(text, s["cell"]) for text in row.done]
         for why, code in row.refused:
-            result += [para(why, s["cell"], bold_prefix="Not as asked:" if row.done else "Not done:")]
+            result += [para(why, s["cell"], bold_prefix=_("Not as asked:") if row.done else _("Not done:"))]
             result.append(para(code, s["tiny"]))
         cells.append([[para(row.label, s["cell"]), para(row.item, s["tiny"])], result])
     w = theme.frame_width

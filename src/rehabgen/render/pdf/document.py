@@ -32,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from rehabgen.errors import ClinicError, Problem
+from rehabgen.i18n import _, _f
 from rehabgen.io.cache import Cache
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Programme
@@ -56,7 +57,7 @@ from rehabgen.render.pdf.sheets import session_sheets
 from rehabgen.render.pdf.styles import GREY, RULE, Theme, make_theme, styles
 from rehabgen.render.pdf.tables import calendar, outcomes, pain_diary, running_plan, tracking
 from rehabgen.render.reissue import printed_handout
-from rehabgen.render.text import FOOTER_NOTE, LANGUAGE, NEUTRAL_HEADER, document_title
+from rehabgen.render.text import FOOTER_NOTE, NEUTRAL_HEADER, document_title, language_tag
 
 OUTLINE_LEVELS = {"title": 0, "h1": 0, "card_title": 1}
 """Paragraph styles that get a bookmark in the PDF's outline, and at which level (exercises under their section)."""
@@ -187,12 +188,12 @@ def _document(buffer: io.BytesIO, programme: Programme, theme: Theme, clinic: Cl
         bottomMargin=margin + theme.footer_space,
         title=strip_unsafe(title),
         author=strip_unsafe(clinic.name) if clinic else "rehabgen",
-        subject="Exercise plan for lower back pain in runners" if programme.weeks else "Referral advice",
+        subject=_("Exercise plan for lower back pain in runners") if programme.weeks else _("Referral advice"),
         keywords=["rehabgen", programme.status.value, meta.input_hash],
         creator=f"rehabgen {programme.rehabgen_version}",
         producer=f"rehabgen {programme.rehabgen_version}",
         invariant=1,
-        lang=LANGUAGE,
+        lang=language_tag(),
         displayDocTitle=1,
         initialFontName=SANS,
     )
@@ -240,7 +241,7 @@ def header_band(theme: Theme, clinic: Clinic | None) -> list[Flowable]:
     """The clinic's header (name, address, contacts, logo) or a neutral one."""
     s = styles(theme)
     if clinic is None:
-        name, what = NEUTRAL_HEADER
+        name, what = NEUTRAL_HEADER[0], _(NEUTRAL_HEADER[1])
         left: list[Flowable] = [Paragraph(name, s["header"]), Paragraph(what, s["header_small"])]
         logo: Flowable | str = ""
     else:
@@ -278,7 +279,9 @@ def _logo(clinic: Clinic, theme: Theme) -> Flowable:
         reader = ImageReader(str(clinic.logo))
         width, height = reader.getSize()
     except Exception as exc:  # reportlab and Pillow raise many kinds
-        reason = f"{clinic.logo} cannot be printed ({type(exc).__name__}); use a PNG or JPEG file"
+        reason = _f(
+            "{logo} cannot be printed ({error}); use a PNG or JPEG file", logo=clinic.logo, error=type(exc).__name__
+        )
         raise ClinicError([Problem(reason, path=("logo",))]) from None
     box_w, box_h = theme.body * 8, theme.body * 4
     scale = min(box_w / width, box_h / height)
@@ -290,8 +293,8 @@ def _footer_text(programme: Programme, clinic: Clinic | None) -> str:
     parts = [
         patient_label(meta),
         f"rehabgen {programme.rehabgen_version}",
-        f"inputs {meta.input_hash}",
-        FOOTER_NOTE,
+        _f("inputs {code}", code=meta.input_hash),
+        _(FOOTER_NOTE),
     ]
     if clinic and clinic.footer_note:
         parts.insert(0, clinic.footer_note)
@@ -344,7 +347,7 @@ class _NumberedCanvas(canvas.Canvas):  # type: ignore[misc]  # reportlab is unty
     def _draw_footer(self, number: int, total: int) -> None:
         theme = self._theme
         style = styles(theme)["tiny"]
-        text = f"Page {number} of {total} · {self._footer}"
+        text = _f("Page {number} of {total}", number=number, total=total) + f" · {self._footer}"
         width = theme.page[0] - 2 * theme.margin
         y = theme.margin * 0.6
         size = style.fontSize

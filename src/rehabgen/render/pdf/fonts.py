@@ -31,6 +31,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from rehabgen.i18n import N_, _
 from rehabgen.model.text import strip_unsafe
 
 FONT_DIR = Path(__file__).resolve().parent / "fontfiles"
@@ -86,7 +87,7 @@ def _coverage(name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
-NOT_PRINTABLE = "(not printable here)"
+NOT_PRINTABLE = N_("(not printable here)")
 """What a field prints as when nothing of it can be printed."""
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})
 
@@ -108,13 +109,20 @@ def unprintable(text: str) -> list[str]:
     return list(dict.fromkeys(ch for ch in text if not can_print(ch)))
 
 
+def printable_text(text: str, fallback: str | None = None) -> str:
+    """``text`` without what cannot print; ``fallback`` (``NOT_PRINTABLE``) when no letter or digit is left of it."""
+    kept = _printable(text)
+    if kept is not None:
+        return kept
+    return _(NOT_PRINTABLE) if fallback is None else fallback
+
+
 @functools.lru_cache(maxsize=4096)
-def printable_text(text: str, fallback: str = NOT_PRINTABLE) -> str:
-    """``text`` without what cannot print; ``fallback`` when no letter or digit is left of it."""
+def _printable(text: str) -> str | None:
     if not unprintable(text):
         return text
     kept = re.sub(r"[ \t]{2,}", " ", "".join(ch for ch in text if can_print(ch))).strip()
-    return kept if any(ch.isalnum() for ch in kept) else fallback
+    return kept if any(ch.isalnum() for ch in kept) else None
 
 
 def face_for(char: str) -> str | None:

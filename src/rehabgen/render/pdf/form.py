@@ -36,7 +36,7 @@ from rehabgen.render.pdf.document import header_band
 from rehabgen.render.pdf.flowables import TickBox, boxed, para
 from rehabgen.render.pdf.fonts import SANS, register_fonts
 from rehabgen.render.pdf.styles import AMBER, GREY, RED, RULE, Theme, make_theme, styles
-from rehabgen.render.text import FOOTER_NOTE, LANGUAGE
+from rehabgen.render.text import FOOTER_NOTE, language_tag
 from rehabgen.words.help import HelpRoutes
 
 INSTRUCTIONS: dict[Audience, str] = {
@@ -242,7 +242,7 @@ def _build(story: list[Flowable], theme: Theme, version: int, audience: Audience
         creator=f"rehabgen {__version__}",
         producer=f"rehabgen {__version__}",
         invariant=1,
-        lang=LANGUAGE,
+        lang=language_tag(),
         displayDocTitle=1,
         initialFontName=SANS,
     )

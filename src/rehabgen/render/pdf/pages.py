@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from rehabgen.i18n import _, _f
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.programme import Advice, Programme
@@ -28,6 +29,8 @@ from rehabgen.render.text import (
     length_words,
     long_date,
     printed_title,
+    tier_lead,
+    tier_text,
     traceability,
     updated_words,
 )
@@ -50,25 +53,25 @@ def title_block(
     out: list[Flowable] = [para(printed_title(programme), s["title"])]
     facts: list[tuple[str, str]] = []
     if meta.patient.name:
-        facts.append(("For", patient_label(meta)))
+        facts.append((_("For"), patient_label(meta)))
     if meta.patient.id:
-        facts.append(("Patient ID", meta.patient.id))
+        facts.append((_("Patient ID"), meta.patient.id))
     clinician = meta.clinician or (clinic.clinician if clinic else None)
     if clinician and not box:
-        facts.append(("Clinician", clinician))
+        facts.append((_("Clinician"), clinician))
     if start := long_date(meta.start_date):
-        facts.append(("Starts", start))
+        facts.append((_("Starts"), start))
     if programme.weeks:
-        facts.append(("Length", length_words(programme)))
+        facts.append((_("Length"), length_words(programme)))
     if updated := updated_words(programme):
-        facts.append(("Updated", updated))
+        facts.append((_("Updated"), updated))
     if meta.goal:
-        facts.append(("Your goal", meta.goal))
+        facts.append((_("Your goal"), meta.goal))
     if box and theme.large and meta.next_appointment:
         # The block follows the safety net, often on page 2: page 1 still says when the runner is seen next.
-        facts.append((NEXT_APPOINTMENT, meta.next_appointment))
+        facts.append((_(NEXT_APPOINTMENT), meta.next_appointment))
     if printed and printed != meta.start_date:
-        facts.append(("Printed", long_date(printed) or ""))
+        facts.append((_("Printed"), long_date(printed) or ""))
     width = facts_width(theme) if box else theme.frame_width
     table = None
     if facts:
@@ -98,8 +101,8 @@ def causes_line(programme: Programme, theme: Theme) -> list[Flowable]:
     s = styles(theme)
     names = causes_sentence(programme)
     if names is None:
-        return [para(GENERAL_PLAN, s["body"])]
-    return [para(names, s["body"], bold_prefix="Built around:")]
+        return [para(_(GENERAL_PLAN), s["body"])]
+    return [para(names, s["body"], bold_prefix=_("Built around:"))]
 
 
 def referral_banner(programme: Programme, theme: Theme) -> list[Flowable]:
@@ -109,7 +112,7 @@ def referral_banner(programme: Programme, theme: Theme) -> list[Flowable]:
     s = styles(theme)
     ref = programme.referral
     content: list[Flowable] = [para(ref.headline, s["banner"]), para(ref.action, s["banner_body"])]
-    content.append(para("Because of: " + "; ".join(d.rstrip(".") for d in ref.details) + ".", s["banner_body"]))
+    content.append(para(_("Because of: ") + "; ".join(d.rstrip(".") for d in ref.details) + ".", s["banner_body"]))
     return [boxed(content, theme, border=AMBER, background=AMBER), Spacer(1, theme.body * 0.8)]
 
 
@@ -118,7 +121,7 @@ def warnings_box(programme: Programme, theme: Theme) -> list[Flowable]:
     if not programme.warnings:
         return []
     s = styles(theme)
-    content: list[Flowable] = [para("Please note", s["h3"])]
+    content: list[Flowable] = [para(_("Please note"), s["h3"])]
     content += bullets([w.message for w in programme.warnings], s["body"])
     return [boxed(content, theme, border=colors.HexColor("#8a9aa4"), background=LIGHT), Spacer(1, theme.body * 0.8)]
 
@@ -127,7 +130,7 @@ def phase_summary(programme: Programme, theme: Theme) -> list[Flowable]:
     """The phases in plain words, with their weeks."""
     s = styles(theme)
     rows: list[list[Any]] = [
-        [para("Phase", s["cell_bold"]), para("Weeks", s["cell_bold"]), para("What you do", s["cell_bold"])]
+        [para(_("Phase"), s["cell_bold"]), para(_("Weeks"), s["cell_bold"]), para(_("What you do"), s["cell_bold"])]
     ]
     commands = grid_style()
     for i, span in enumerate(programme.phases, 1):
@@ -135,9 +138,10 @@ def phase_summary(programme: Programme, theme: Theme) -> list[Flowable]:
         rows.append([para(span.name, s["cell_bold"]), para(weeks, s["cell"]), para(span.goal, s["cell"])])
         commands.append(("BACKGROUND", (0, i), (0, i), PHASE_TINT[span.phase]))
     width = theme.frame_width
-    table = Table(rows, colWidths=[width * 0.2, width * 0.1, width * 0.7], repeatRows=1)
+    weeks_w = _fitting(_("Weeks"), s["cell_bold"], width * 0.1)
+    table = Table(rows, colWidths=[width * 0.2, weeks_w, width * 0.8 - weeks_w], repeatRows=1)
     table.setStyle(TableStyle(commands))
-    return [para("Your plan at a glance", s["h2"]), table, Spacer(1, theme.body * 0.8)]
+    return [para(_("Your plan at a glance"), s["h2"]), table, Spacer(1, theme.body * 0.8)]
 
 
 def safety_net_box(programme: Programme, theme: Theme) -> list[Flowable]:
@@ -147,11 +151,11 @@ def safety_net_box(programme: Programme, theme: Theme) -> list[Flowable]:
     content: list[Flowable] = [para(advice.title, s["h2"]), para(advice.text, s["body"])]
     for tier in advice.tiers:
         colour = TIER_COLOURS.get(tier.code, GREY)
-        lead = f"{tier.label}: {tier.action}" if tier.action else tier.label
+        lead = tier_lead(tier.label, tier.action)
         text = f'<font color="#{colour.hexval()[2:]}"><b>{markup(lead)}</b></font>'
-        text += f" if you have: {markup(tier.text)}" if tier.action else f" {markup(tier.text)}"
+        text += " " + markup(tier_text(tier.text, tier.action))
         content.append(Paragraph(text, s["body"]))
-    content += [para(point, s["body"], bold_prefix="For you:") for point in advice.points]
+    content += [para(point, s["body"], bold_prefix=_("For you:")) for point in advice.points]
     return [KeepTogether([boxed(content, theme, border=RED, border_width=2.2)])]
 
 
@@ -202,8 +206,8 @@ def advice_section(advice: Advice, theme: Theme) -> list[Flowable]:
 def how_to_use(programme: Programme, theme: Theme) -> list[Flowable]:
     """Page 2: how to use the plan: traffic light, stepping up and down, leg symptoms, gates."""
     s = styles(theme)
-    out: list[Flowable] = [para("How to use your plan", s["h1"])]
-    out.append(para(HOW_TO_USE, s["body"]))
+    out: list[Flowable] = [para(_("How to use your plan"), s["h1"])]
+    out.append(para(_(HOW_TO_USE), s["body"]))
     out += warnings_box(programme, theme)
     out += traffic_light(programme, theme)
     for advice_id in ("progression", "peripheralisation"):
@@ -272,7 +276,7 @@ def advice_pages(programme: Programme, theme: Theme, *, only: frozenset[str] | N
     With ``only``, just those advice sections (the sheets layout), then the note about the plan.
     """
     s = styles(theme)
-    out: list[Flowable] = [para("Looking after your back", s["h1"] if only is None else s["h2"])]
+    out: list[Flowable] = [para(_("Looking after your back"), s["h1"] if only is None else s["h2"])]
     for advice in programme.advice:
         if advice.id not in PLACED_ADVICE and (only is None or advice.id in only):
             out += advice_section(advice, theme)
@@ -292,15 +296,16 @@ def clinician_page(programme: Programme, theme: Theme, template_title: str, cata
     s = styles(theme)
     meta = programme.meta
     out: list[Flowable] = [para(clinician_heading(programme), s["h1"])]
-    triage = STATUS_LABELS[programme.status] + (f": {'; '.join(programme.reasons)}" if programme.reasons else "")
-    out.append(para(triage, s["body"], bold_prefix="Triage:"))
+    triage = STATUS_LABELS[programme.status] + (": " + "; ".join(programme.reasons) if programme.reasons else "")
+    out.append(para(triage, s["body"], bold_prefix=_("Triage:")))
     causes = [Cause(c) for c in meta.causes]
-    named = "; ".join(CAUSE_INFO[c][0] for c in causes) or "none given"
-    out.append(para(f"{named}. Programme template: {template_title}.", s["body"], bold_prefix="Causes:"))
-    codes = [programme.status.value, *meta.causes, f"template {meta.template}"]
-    out.append(para("Codes: " + ", ".join(codes), s["tiny"]))
+    named = "; ".join(CAUSE_INFO[c][0] for c in causes) or _("none given")
+    causes_text = _f("{causes}. Programme template: {template}.", causes=named, template=template_title)
+    out.append(para(causes_text, s["body"], bold_prefix=_("Causes:")))
+    codes = [programme.status.value, *meta.causes, _f("template {id}", id=meta.template)]
+    out.append(para(_("Codes: ") + ", ".join(codes), s["tiny"]))
     if programme.exclusions:
-        out.append(para("Movements left out of the plan, and why", s["h3"]))
+        out.append(para(_("Movements left out of the plan, and why"), s["h3"]))
         out.append(exclusion_table(programme, theme))
     out += adjustments_section(programme, catalogue, theme)
     out.append(Spacer(1, theme.body * 0.6))
@@ -314,16 +319,25 @@ def exclusion_table(programme: Programme, theme: Theme) -> Table:
     groups: dict[tuple[str, int, int, str], list[Tag]] = {}
     for e in programme.exclusions:
         groups.setdefault((e.code, e.from_week, e.to_week, e.because), []).append(e.tag)
-    rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Movements", "Weeks", "Why")]]
+    rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in (_("Movements"), _("Weeks"), _("Why"))]]
     for (code, start, end, because), tags in sorted(groups.items(), key=lambda g: (g[0][1], g[0][2], g[0][0])):
         weeks = str(start) if start == end else f"{start}–{end}"
         movements = [para("; ".join(TAG_LABELS[t] for t in tags), s["cell"])]
         movements.append(para(", ".join([code, *(t.value for t in tags)]), s["tiny"]))
         rows.append([movements, para(weeks, s["cell"]), para(because, s["cell"])])
     w = theme.frame_width
-    table = Table(rows, colWidths=[w * 0.42, w * 0.1, w * 0.48], repeatRows=1)
+    weeks_w = _fitting(_("Weeks"), s["cell_bold"], w * 0.1)
+    table = Table(rows, colWidths=[w * 0.42, weeks_w, w * 0.58 - weeks_w], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
     return table
+
+
+def _fitting(heading: str, style: Any, width: float) -> float:
+    """``width``, or wider when a column's one-word heading (``Semanas`` in large print) would not fit in it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    needed: float = stringWidth(heading, style.fontName, style.fontSize) + 13
+    return max(width, needed)
 
 
 def referral_page(programme: Programme, theme: Theme, clinic: Clinic | None, printed: dt.date | None) -> list[Flowable]:
@@ -339,7 +353,7 @@ def referral_page(programme: Programme, theme: Theme, clinic: Clinic | None, pri
     # The safety net (with the region's numbers) comes before the reasons, so it is on page 1 in any size.
     out += [Spacer(1, theme.body * 0.4), *safety_net_box(programme, theme)]
     if programme.reasons:
-        out += [para("What in your answers led to this", s["h2"])]
+        out += [para(_("What in your answers led to this"), s["h2"])]
         out += bullets(programme.reasons, s["body"])
     disclaimer = next(a for a in programme.advice if a.id == "disclaimer")
     out += [Spacer(1, theme.body * 0.6), para(disclaimer.text, s["small"])]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from rehabgen.i18n import _
 from rehabgen.model.programme import Meta
 from rehabgen.render.handout import Handout
 from rehabgen.render.pdf.fonts import NOT_PRINTABLE, printable_text, unprintable
@@ -20,7 +21,7 @@ def patient_label(meta: Meta) -> str:
     """The patient as the PDF prints them: the name, else (when it cannot print at all) the id."""
     name, patient_id = meta.patient.name or "", meta.patient.id or ""
     printed = printable_text(name, fallback="")
-    return printed or printable_text(patient_id, fallback="") or (NOT_PRINTABLE if name or patient_id else "")
+    return printed or printable_text(patient_id, fallback="") or (_(NOT_PRINTABLE) if name or patient_id else "")
 
 
 def pdf_warnings(handout: Handout) -> list[str]:

@@ -13,13 +13,14 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from rehabgen.i18n import _, _f
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session
 from rehabgen.render.pdf.flowables import Stack, TickBox, TickLabel, para
 from rehabgen.render.pdf.pages import warnings_box
 from rehabgen.render.pdf.pictures import Picture, PictureStore
 from rehabgen.render.pdf.styles import PHASE_TINT, RULE, Theme, styles
-from rehabgen.render.sheets import DAY_NAMES, Block, Sheet, SheetRow, blocks
+from rehabgen.render.sheets import Block, Sheet, SheetRow, blocks, day_names
 from rehabgen.render.text import CLINICIAN_NOTE, SHEETS_INTRO
 from rehabgen.words.doses import run_words
 from rehabgen.words.labels import PHASE_NAMES
@@ -35,8 +36,8 @@ def session_sheets(
 ) -> list[Flowable]:
     """Every block's sheets, then its runs and cross-training; with ``warnings``, the plan's notes first."""
     s = styles(theme)
-    out: list[Flowable] = [para("Your sessions, week by week", s["h1"])]
-    out.append(para(SHEETS_INTRO, s["body"]))
+    out: list[Flowable] = [para(_("Your sessions, week by week"), s["h1"])]
+    out.append(para(_(SHEETS_INTRO), s["body"]))
     if warnings:
         out += warnings_box(programme, theme)
     for block in blocks(programme):
@@ -49,9 +50,19 @@ def session_sheets(
 def sheet_flowables(sheet: Sheet, catalogue: Catalogue, theme: Theme, pictures: PictureStore) -> list[Flowable]:
     """One sheet: a heading band, the exercise table and the dated boxes to tick."""
     s = styles(theme)
-    phases = " and ".join(PHASE_NAMES[p].lower() for p in sheet.phases)
+    phases = _(" and ").join(PHASE_NAMES[p].lower() for p in sheet.phases)
     band = Table(
-        [[[para(sheet.title, s["h2"]), para(f"{phases.capitalize()} phase. {sheet.how_often()}", s["small"])]]],
+        [
+            [
+                [
+                    para(sheet.title, s["h2"]),
+                    para(
+                        _f("{phases} phase. {how_often}", phases=phases.capitalize(), how_often=sheet.how_often()),
+                        s["small"],
+                    ),
+                ]
+            ]
+        ],
         colWidths=[theme.frame_width],
     )
     band.setStyle(
@@ -74,17 +85,17 @@ def sheet_flowables(sheet: Sheet, catalogue: Catalogue, theme: Theme, pictures: 
 def _about(row: SheetRow, catalogue: Catalogue, theme: Theme) -> list[Flowable]:
     """The name column: name, each side / optional, a reminder and the rest between sets."""
     s = styles(theme)
-    marks = [m for m, on in (("each side", row.per_side), ("optional", row.optional)) if on]
-    title = row.name + (f" ({', '.join(marks)})" if marks else "")
+    marks = [m for m, on in ((_("each side"), row.per_side), (_("optional"), row.optional)) if on]
+    title = row.name + (" (" + ", ".join(marks) + ")" if marks else "")
     out: list[Flowable] = [para(title, s["cell_bold"])]
     exercise = catalogue.exercises.get(row.exercise_id)
     if exercise is not None and exercise.cues:
-        out.append(para(exercise.cues[0], s["small"], bold_prefix="Remember:"))
+        out.append(para(exercise.cues[0], s["small"], bold_prefix=_("Remember:")))
     extra = " ".join(x for x in (row.note if row.optional else None, row.rest) if x)
     if extra:
         out.append(para(extra, s["small"]))
     if row.clinician_note:
-        out.append(para(row.clinician_note, s["small"], bold_prefix=CLINICIAN_NOTE))
+        out.append(para(row.clinician_note, s["small"], bold_prefix=_(CLINICIAN_NOTE)))
     return out
 
 
@@ -100,7 +111,7 @@ def _table(sheet: Sheet, catalogue: Catalogue, theme: Theme, pictures: PictureSt
     about_w = theme.frame_width - PICTURE_W - 8 - week_w * len(weeks)
     header = [
         para("", s["cell"]),
-        para("Exercise. Tick the box under the week when you have done the session.", s["cell_bold"]),
+        para(_("Exercise. Tick the box under the week when you have done the session."), s["cell_bold"]),
     ]
     lighter = {span.weeks[0] for row in sheet.rows for span in row.doses if span.lighter}
     header += [Stack(_week_head(sheet, w, w in lighter, week_w, theme)) for w in weeks]
@@ -122,9 +133,9 @@ def _week_head(sheet: Sheet, week: int, lighter: bool, width: float, theme: Them
     """A week column's heading: the week, and a box to tick for each of its sessions, with its day."""
     s = styles(theme)
     size = theme.body * 0.9
-    out: list[Flowable] = [para(f"Week {week}" + (" (lighter)" if lighter else ""), s["cell_bold"])]
+    out: list[Flowable] = [para(_f("Week {week}", week=week) + (_(" (lighter)") if lighter else ""), s["cell_bold"])]
     for mark in (m for m in sheet.marks if m.week == week):
-        label = DAY_NAMES[mark.day - 1] + (f" {mark.date.day}" if mark.date else "")
+        label = day_names()[mark.day - 1] + (f" {mark.date.day}" if mark.date else "")
         out.append(TickLabel(label, s["cell"], size))
     return out
 
@@ -137,7 +148,7 @@ def _large_table(sheet: Sheet, catalogue: Catalogue, theme: Theme, pictures: Pic
     rows: list[list[Any]] = []
     for row in sheet.rows:
         about = _about(row, catalogue, theme)
-        about += [para(span.words, s["cell"], bold_prefix=f"{span.label}:") for span in row.doses]
+        about += [para(span.words, s["cell"], bold_prefix=span.label + ":") for span in row.doses]
         rows.append([_picture(row, catalogue, pictures, width, height), about])
     table = Table(rows, colWidths=[width + 8, theme.frame_width - width - 8])
     table.setStyle(TableStyle(_grid(header=False)))
@@ -181,7 +192,7 @@ def tick_row(sheet: Sheet, theme: Theme) -> list[Flowable]:
             ]
         )
     )
-    return [KeepTogether([Spacer(1, 4), para("Tick each session when you have done it:", s["label"]), table])]
+    return [KeepTogether([Spacer(1, 4), para(_("Tick each session when you have done it:"), s["label"]), table])]
 
 
 def block_extras(block: Block, theme: Theme, units: Units = "km") -> list[Flowable]:
@@ -196,7 +207,10 @@ def block_extras(block: Block, theme: Theme, units: Units = "km") -> list[Flowab
         return []
     week_w = min(90.0, (theme.frame_width - 90) / len(weeks))
     label_w = theme.frame_width - week_w * len(weeks)
-    header = [para("Runs and other exercise", s["cell_bold"]), *(para(f"Week {w.week}", s["cell_bold"]) for w in weeks)]
+    header = [
+        para(_("Runs and other exercise"), s["cell_bold"]),
+        *(para(_f("Week {week}", week=w.week), s["cell_bold"]) for w in weeks),
+    ]
     rows: list[list[Any]] = [header]
     for label, by_week in lines.items():
         cells = [[para(x, s["cell"]) for x in by_week.get(w.week, ["–"])] for w in weeks]
@@ -211,16 +225,16 @@ def _others(sessions: list[Session], units: Units) -> dict[str, dict[str, list[i
     found: dict[str, dict[str, list[int]]] = {}
     for sess in sessions:
         if sess.kind == "run" and sess.run is not None:
-            label, text = "Runs", run_words(sess.run, units)
+            label, text = _("Runs"), run_words(sess.run, units)
         elif sess.kind == "cross_training":  # walks are in the calendar
-            label, text = "Other exercise", sess.title
+            label, text = _("Other exercise"), sess.title
         else:
             continue
         if sess.optional:
-            text += " (optional)"
+            text += _(" (optional)")
         found.setdefault(label, {}).setdefault(text, []).append(sess.day)
     return found
 
 
 def _day_words(days: list[int], text: str) -> str:
-    return f"{', '.join(DAY_NAMES[d - 1] for d in days)}: {text}"
+    return ", ".join(day_names()[d - 1] for d in days) + ": " + text

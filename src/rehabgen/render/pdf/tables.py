@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from rehabgen.i18n import N_, _, _f, number, short_date
 from rehabgen.model.catalogue import Catalogue
 from rehabgen.model.programme import Programme, Session, Week
 from rehabgen.model.vocab import Phase
@@ -33,10 +34,10 @@ from rehabgen.render.text import (
 from rehabgen.words.units import distance
 
 _PHASE_SHORT = {
-    Phase.PROTECT: "Protect",
-    Phase.RESTORE: "Restore",
-    Phase.STRENGTHEN: "Strengthen",
-    Phase.RETURN_TO_RUN: "Return to run",
+    Phase.PROTECT: N_("Protect"),
+    Phase.RESTORE: N_("Restore"),
+    Phase.STRENGTHEN: N_("Strengthen"),
+    Phase.RETURN_TO_RUN: N_("Return to run"),
 }
 
 
@@ -53,9 +54,9 @@ def _day_lines(programme: Programme, week: Week, theme: Theme) -> list[Flowable]
         when = headers[day - 1]
         if start is not None:
             date = start + dt.timedelta(days=(week.week - 1) * 7 + day - 1)
-            when += f" {date.day} {date:%b}"
-        out.append(para("; ".join(sessions), s["cell"], bold_prefix=f"{when}:"))
-    return out or [para("Rest", s["cell"])]
+            when += " " + short_date(date)
+        out.append(para("; ".join(sessions), s["cell"], bold_prefix=when + ":"))
+    return out or [para(_("Rest"), s["cell"])]
 
 
 def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -> list[Flowable]:
@@ -65,18 +66,19 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
     """
     s = styles(theme)
     start = programme.meta.start_date
-    header = [para("Week", s["cell_bold"]), *(para(h, s["cell_bold"]) for h in day_headers(programme))]
+    header = [para(_("Week"), s["cell_bold"]), *(para(h, s["cell_bold"]) for h in day_headers(programme))]
     if pain_column:
-        header.append(para("Your pain (0–10)", s["cell_bold"]))
+        header.append(para(_("Your pain (0–10)"), s["cell_bold"]))
     rows: list[list[Any]] = [header]
     commands = grid_style()
     for i, week in enumerate(programme.weeks, 1):
-        first = para(f"Week {week.week}", s["cell_bold"])
-        lines = [first, para(_PHASE_SHORT[week.phase], s["cell"])]
+        first = para(_f("Week {week}", week=week.week), s["cell_bold"])
+        lines = [first, para(_(_PHASE_SHORT[week.phase]), s["cell"])]
         if week.deload:
-            lines.append(para("Lighter week", s["cell_bold"]))
+            lines.append(para(_("Lighter week"), s["cell_bold"]))
         if week.running_km:
-            lines.append(para(f"{distance(week.running_km, programme.meta.units)} running", s["cell"]))
+            running = _f("{distance} running", distance=distance(week.running_km, programme.meta.units))
+            lines.append(para(running, s["cell"]))
         row: list[Any] = [Stack(lines)]
         if theme.large:  # a line per day: seven columns would break words at this size
             row.append(_day_lines(programme, week, theme))
@@ -89,13 +91,13 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
             cell: list[Flowable] = []
             if start is not None:
                 date = start + dt.timedelta(days=(week.week - 1) * 7 + day - 1)
-                cell.append(para(f"{date.day} {date:%b}", s["tiny"]))
+                cell.append(para(short_date(date), s["tiny"]))
             for session in week.sessions:
                 if session.day == day:
                     style = s["cell_bold"] if session.kind in ("exercise", "run") else s["cell"]
                     cell.append(para(session_label(session, programme.meta.units), style))
             if not any(sess.day == day for sess in week.sessions):
-                cell.append(para("Rest", s["cell"]))
+                cell.append(para(_("Rest"), s["cell"]))
             row.append(Stack(cell))
         if pain_column:
             row.append("")
@@ -107,13 +109,13 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
     first_col = width * (0.22 if theme.large else 0.14)
     pain_w = width * (0.16 if theme.large else 0.1) if pain_column else 0
     if theme.large:
-        rows[0] = [rows[0][0], para("Days", s["cell_bold"]), *rows[0][8:]]
+        rows[0] = [rows[0][0], para(_("Days"), s["cell_bold"]), *rows[0][8:]]
         widths = [first_col, width - first_col - pain_w]
     else:
         widths = [first_col] + [(width - first_col - pain_w) / 7] * 7
     table = Table(rows, colWidths=widths + ([pain_w] if pain_column else []), repeatRows=1)
     table.setStyle(TableStyle(commands))
-    out: list[Flowable] = [para("Your calendar", s["h1"])]
+    out: list[Flowable] = [para(_("Your calendar"), s["h1"])]
     out.append(para(calendar_intro(programme, pain_column=pain_column), s["body"]))
     out.append(table)
     return out
@@ -122,20 +124,24 @@ def calendar(programme: Programme, theme: Theme, *, pain_column: bool = False) -
 def run_table(programme: Programme, runs: list[tuple[int, Session]], theme: Theme) -> Table:
     """One row per run: week, day, what to do, time running and distance."""
     s = styles(theme)
-    rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in ("Week", "Day", "Session", "Run time", "About")]]
+    titles = (_("Week"), _("Day"), _("Session"), _("Run time"), _("About"))
+    rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in titles]]
     headers = day_headers(programme)
     for week, sess in runs:
         assert sess.run is not None
         run = sess.run
         if run.type == "walk_run":
-            what = (
-                f"{run.repeats} × (run {minutes(run.run_min)}, walk {minutes(run.walk_min)})"
-                f"{' - step ' + str(run.level) if run.level is not None else ''}"
+            what = _f(
+                "{repeats} × (run {run}, walk {walk})",
+                repeats=run.repeats,
+                run=minutes(run.run_min),
+                walk=minutes(run.walk_min),
             )
-            time = f"{run.repeats * run.run_min:g} min running"
+            what += _f(" - step {level}", level=run.level) if run.level is not None else ""
+            time = _f("{minutes} min running", minutes=number(run.repeats * run.run_min, 6))
         else:
             what = sess.title
-            time = f"{run.run_min:g} min"
+            time = _f("{minutes} min", minutes=number(run.run_min, 6))
         rows.append(
             [
                 para(str(week), s["cell"]),
@@ -160,7 +166,7 @@ def running_plan(
     readiness check, the rules and how to run.
     """
     s = styles(theme)
-    out: list[Flowable] = [para("Your running plan", s["h1"])]
+    out: list[Flowable] = [para(_("Your running plan"), s["h1"])]
     runs = [(w.week, sess) for w in programme.weeks for sess in w.sessions if sess.kind == "run"]
     if not runs:
         why = next((w.message for w in programme.warnings if w.code in ("running_paused",)), None)
@@ -172,20 +178,22 @@ def running_plan(
     if readiness is not None:
         out += [para(readiness.title, s["h3"]), para(readiness.text, s["body"]), *checklist(readiness.checklist, theme)]
     out.append(Spacer(1, theme.body * 0.4))
-    out.append(para("The rules that keep running safe", s["h3"]))
+    out.append(para(_("The rules that keep running safe"), s["h3"]))
     out += bullets(running_rules(programme), s["body"])
     if with_table:
-        out += [para("Session by session", s["h3"]), run_table(programme, runs, theme), Spacer(1, theme.body * 0.5)]
+        out += [para(_("Session by session"), s["h3"]), run_table(programme, runs, theme), Spacer(1, theme.body * 0.5)]
     bone = next((a for a in programme.advice if a.id == "bone_stress_running"), None)
     if bone is not None:
         box = [para(bone.title, s["h3"]), para(bone.text, s["body"]), *bullets(bone.points, s["body"])]
         out += [boxed(box, theme, border=AMBER), Spacer(1, theme.body * 0.5)]
     gate_text = runs[0][1].run.gate if runs[0][1].run else None
     if gate_text:
-        out.append(para(gate_text, s["body"], bold_prefix="Before every run:"))
+        out.append(para(gate_text, s["body"], bold_prefix=_("Before every run:")))
     weekly = [(w.week, w.running_km) for w in programme.weeks if w.running_km]
-    distances = "; ".join(f"week {wk}: {distance(km, programme.meta.units)}" for wk, km in weekly)
-    out.append(para(f"About how far you run each week: {distances}.", s["small"]))
+    distances = "; ".join(
+        _f("week {week}: {distance}", week=wk, distance=distance(km, programme.meta.units)) for wk, km in weekly
+    )
+    out.append(para(_f("About how far you run each week: {distances}.", distances=distances), s["small"]))
     out += _how_to_run(programme, catalogue, theme)
     return out
 
@@ -198,7 +206,7 @@ def _how_to_run(programme: Programme, catalogue: Catalogue, theme: Theme) -> lis
     blocks: list[list[Flowable]] = []
     for exercise_id in ids:
         ex = catalogue[exercise_id]
-        blocks.append([para(f"How to do it: {ex.name}", s["h3"]), *numbered(ex.steps, s["body"])])
+        blocks.append([para(_f("How to do it: {exercise}", exercise=ex.name), s["h3"]), *numbered(ex.steps, s["body"])])
     return side_by_side(blocks, theme)
 
 
@@ -208,15 +216,15 @@ def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
     headers = day_headers(programme)
     rows: list[list[Any]] = [
         [
-            para("Week", s["cell_bold"]),
+            para(_("Week"), s["cell_bold"]),
             *(para(h, s["cell_bold"]) for h in headers),
-            para("Usual pain (0–10)", s["cell_bold"]),
-            para("Pain next morning (0–10)", s["cell_bold"]),
+            para(_("Usual pain (0–10)"), s["cell_bold"]),
+            para(_("Pain next morning (0–10)"), s["cell_bold"]),
         ]
     ]
     box = theme.body * 0.8
     for week in programme.weeks:
-        row: list[Any] = [para(f"Week {week.week}", s["cell_bold"])]
+        row: list[Any] = [para(_f("Week {week}", week=week.week), s["cell_bold"])]
         for day in range(1, 8):
             cell: list[Flowable] = []
             for sess in week.sessions:
@@ -244,8 +252,8 @@ def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
     heights = [None] + [theme.body * 2.6] * (len(rows) - 1)  # room to write a number with a pen
     table = Table(rows, colWidths=[first] + [day_w] * 7 + [score, score], rowHeights=heights, repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
-    out: list[Flowable] = [para("Tracking your progress", s["h1"])]
-    out.append(para(TRACKING_INTRO, s["body"]))
+    out: list[Flowable] = [para(_("Tracking your progress"), s["h1"])]
+    out.append(para(_(TRACKING_INTRO), s["body"]))
     out.append(table)
     return out
 
@@ -253,21 +261,23 @@ def tracking(programme: Programme, theme: Theme) -> list[Flowable]:
 def pain_diary(programme: Programme, theme: Theme) -> list[Flowable]:
     """The sheets layout's tracking page: pain once a week (the sessions are ticked on the sheets)."""
     s = styles(theme)
-    headers = ("Week", "Usual pain (0–10)", "Pain the morning after an exercise day (0–10)", "Notes")
+    headers = (_("Week"), _("Usual pain (0–10)"), _("Pain the morning after an exercise day (0–10)"), _("Notes"))
     rows: list[list[Any]] = [[para(h, s["cell_bold"]) for h in headers]]
     for week in programme.weeks:
-        label = f"Week {week.week}" + (" (lighter)" if week.deload else "")
+        label = _f("Week {week}", week=week.week) + (_(" (lighter)") if week.deload else "")
         rows.append([para(label, s["cell_bold"]), "", "", ""])
     width = theme.frame_width
     heights = [None] + [theme.body * 2.4] * (len(rows) - 1)  # room to write with a pen
     table = Table(rows, colWidths=[width * 0.16, width * 0.17, width * 0.25, width * 0.42], rowHeights=heights)
     table.setStyle(TableStyle(grid_style()))
-    out: list[Flowable] = [para("Tracking your pain", s["h1"])]
+    out: list[Flowable] = [para(_("Tracking your pain"), s["h1"])]
     out.append(
         para(
-            "Once a week, write your usual pain and your pain on waking the morning after an exercise day "
-            "(0 = no pain, 10 = the worst imaginable). Bring this page to your appointments. Tick your sessions "
-            "on the session sheets.",
+            _(
+                "Once a week, write your usual pain and your pain on waking the morning after an exercise day "
+                "(0 = no pain, 10 = the worst imaginable). Bring this page to your appointments. Tick your sessions "
+                "on the session sheets."
+            ),
             s["body"],
         )
     )
@@ -276,10 +286,10 @@ def pain_diary(programme: Programme, theme: Theme) -> list[Flowable]:
 
 def _short(session: Session) -> str:
     if session.kind == "exercise":
-        return f"Ex {session.variant}"
+        return _f("Ex {letter}", letter=session.variant)
     if session.kind == "cross_training":
         return activity(session)
-    return {"walk": "Walk", "run": "Run"}[session.kind]
+    return _("Walk") if session.kind == "walk" else _("Run")
 
 
 def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
@@ -288,7 +298,7 @@ def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
     when = outcome_times(programme)
     rows: list[list[Any]] = [[para("", s["cell_bold"]), *(para(w, s["cell_bold"]) for w in when)]]
     for label, unit in ((for_region(label, programme), unit) for label, unit in OUTCOME_MEASURES):
-        rows.append([para(label, s["cell"]), *(para(f"______ {unit}", s["cell_centre"]) for _ in when)])
+        rows.append([para(label, s["cell"]), *(para(f"______ {unit}", s["cell_centre"]) for _time in when)])
     width = theme.frame_width
     table = Table(rows, colWidths=[width * 0.46] + [width * 0.18] * 3, repeatRows=1)
     commands = grid_style()
@@ -298,7 +308,7 @@ def outcomes(programme: Programme, theme: Theme) -> list[Flowable]:
         ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
     ]
     table.setStyle(TableStyle(commands))
-    out: list[Flowable] = [para("Measuring your progress", s["h1"])]
-    out += [para(OUTCOMES_INTRO, s["body"]), para(for_region(OUTCOMES_NOTE, programme), s["small"])]
+    out: list[Flowable] = [para(_("Measuring your progress"), s["h1"])]
+    out += [para(_(OUTCOMES_INTRO), s["body"]), para(for_region(OUTCOMES_NOTE, programme), s["small"])]
     out.append(table)
     return out
