@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from rehabgen.i18n import SOURCE_LANGUAGE, languages
+from rehabgen.i18n import SOURCE_LANGUAGE, is_language, languages
 from rehabgen.io import catalogue as _catalogue
 from rehabgen.io import profiles as _profiles
 from rehabgen.io import templates as _templates
@@ -92,7 +92,7 @@ def in_language(
     from rehabgen.io.translations import load_translations
 
     template = template or DEFAULT_TEMPLATE
-    if language not in languages():
+    if not is_language(language):
         raise UsageError([Problem(f"'{language}' is not a language rehabgen prints in; use {', '.join(languages())}")])
     if language == SOURCE_LANGUAGE or catalogue.language == language:
         return catalogue, template

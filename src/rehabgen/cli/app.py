@@ -78,9 +78,9 @@ def complete_format(incomplete: str) -> list[str]:
 
 def known_language(value: str | None) -> str | None:
     """Refuse a `--lang` rehabgen has no words for (exit 2)."""
-    from rehabgen.i18n import languages
+    from rehabgen.i18n import is_language, languages
 
-    if value is not None and value not in languages():
+    if value is not None and not is_language(value):
         raise typer.BadParameter(f"'{value}' is not a language rehabgen prints in; use {', '.join(languages())}")
     return value
 

@@ -76,8 +76,8 @@ def _is_complete(language: str) -> bool:
 
 
 def is_language(code: str) -> bool:
-    """Whether rehabgen can print in ``code``."""
-    return code in languages()
+    """Whether rehabgen can print in ``code`` (English without reading a catalogue)."""
+    return code == SOURCE_LANGUAGE or code in languages()
 
 
 def current_language() -> str:

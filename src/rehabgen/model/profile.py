@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, field_validator
 
-from rehabgen.i18n import languages
+from rehabgen.i18n import is_language, languages
 from rehabgen.model.adjustments import Adjustments
 from rehabgen.model.base import StrictModel, unique
 from rehabgen.model.text import single_line
@@ -42,7 +42,7 @@ def _any_case(schema: dict[str, Any]) -> None:
 
 def known_language(value: str) -> str:
     """Refuse a language rehabgen has no words for (``rehabgen languages`` lists them)."""
-    if value not in languages():
+    if not is_language(value):
         raise ValueError(f"'{value}' is not a language rehabgen prints in; use {', '.join(languages())}")
     return value
 
