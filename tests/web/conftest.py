@@ -10,26 +10,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from rehabgen.model.profile import RedFlags
 from rehabgen.web import WebConfig, create_app
 from tests.conftest import TEST_CACHE
 
-RED_FLAGS = (
-    "saddle_anaesthesia",
-    "bladder_dysfunction",
-    "bowel_dysfunction",
-    "sexual_dysfunction_new",
-    "significant_trauma",
-    "fever_or_unwell",
-    "unexplained_weight_loss",
-    "night_pain_unrelieved",
-    "night_sweats",
-    "history_of_cancer",
-    "immunosuppression_or_ivdu",
-    "osteoporosis_or_steroids",
-    "history_spinal_fracture_tumour_infection",
-    "worse_cough_sneeze",
-    "worsening_or_not_improving",
-)
+RED_FLAGS = tuple(RedFlags.model_fields)  # every warning-sign answer the form asks
 EXAMPLE_PROFILE: dict[str, Any] = {
     "patient": {"name": "Zoë Ångström", "id": "P-0042"},
     "age": 34,
