@@ -84,7 +84,6 @@ def styles(theme: Theme) -> dict[str, ParagraphStyle]:
     """Paragraph styles for a theme (cached: built once per theme per process)."""
     register_fonts()
     b = theme.body
-    accent = theme.accent_colour
     # Bullets and list numbers in the bundled face too: reportlab's default is an unembedded Helvetica, which
     # text extraction and screen readers get as "\x7f" instead of "•".
     # Large type needs less extra line spacing than small type to read easily.
@@ -109,6 +108,16 @@ def styles(theme: Theme) -> dict[str, ParagraphStyle]:
             "cell_centre", parent=base, fontSize=cell, leading=cell * 1.22, spaceAfter=0, alignment=TA_CENTER
         ),
         "bold": ParagraphStyle("bold", parent=base, fontName=SANS_BOLD),
+        **_display_styles(base, theme),
+        **_band_styles(base, theme),
+    }
+
+
+def _display_styles(base: ParagraphStyle, theme: Theme) -> dict[str, ParagraphStyle]:
+    """Titles and headings, in proportion to the body text."""
+    b = theme.body
+    accent = theme.accent_colour
+    return {
         "title": ParagraphStyle(
             "title",
             parent=base,
@@ -159,6 +168,13 @@ def styles(theme: Theme) -> dict[str, ParagraphStyle]:
             textColor=accent,
             spaceAfter=b * 0.1,
         ),
+    }
+
+
+def _band_styles(base: ParagraphStyle, theme: Theme) -> dict[str, ParagraphStyle]:
+    """Labels, and the text on the coloured banner and header bands."""
+    b = theme.body
+    return {
         "label": ParagraphStyle(
             "label",
             parent=base,
