@@ -302,6 +302,46 @@ CLINICIAN_BOX = N_("Your {physio}")
 """The heading of page 1's block with the clinician's name, contact, next appointment and note (``for_region``
 fills in the region's word for the profession)."""
 NEXT_APPOINTMENT = N_("Next appointment")
+
+
+def title_facts(
+    programme: Programme,
+    clinic: Clinic | None,
+    printed: dt.date | None,
+    *,
+    name: str | None,
+    with_clinician: bool,
+    with_appointment: bool = False,
+) -> list[tuple[str, str]]:
+    """Who the plan is for, its dates, length and goal, as (label, value) rows under the title.
+
+    ``name`` is the patient's name as the format prints it; ``with_clinician`` when no clinician's block
+    names them (the referral page); ``with_appointment`` when that block is not on page 1 (large print).
+    """
+    meta = programme.meta
+    facts: list[tuple[str, str]] = []
+    if meta.patient.name and name is not None:
+        facts.append((_("For"), name))
+    if meta.patient.id:
+        facts.append((_("Patient ID"), meta.patient.id))
+    clinician = meta.clinician or (clinic.clinician if clinic else None)
+    if clinician and with_clinician:
+        facts.append((_("Clinician"), clinician))
+    if start := long_date(meta.start_date):
+        facts.append((_("Starts"), start))
+    if programme.weeks:
+        facts.append((_("Length"), length_words(programme)))
+    if updated := updated_words(programme):
+        facts.append((_("Updated"), updated))
+    if meta.goal:
+        facts.append((_("Your goal"), meta.goal))
+    if with_appointment and meta.next_appointment:
+        facts.append((_(NEXT_APPOINTMENT), meta.next_appointment))
+    if printed and printed != meta.start_date:
+        facts.append((_("Printed"), long_date(printed) or ""))
+    return facts
+
+
 CLINICIAN_NOTE = N_("From your clinician:")
 """The lead-in of the clinician's note on an exercise's card and sheet row."""
 ADJUSTMENT_LABELS: Words[str, str] = Words(

@@ -27,13 +27,11 @@ from rehabgen.render.text import (
     clinician_heading,
     clinician_lines,
     for_region,
-    length_words,
-    long_date,
     printed_title,
     tier_lead,
     tier_text,
+    title_facts,
     traceability,
-    updated_words,
 )
 from rehabgen.words.help import routes_for
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
@@ -84,25 +82,7 @@ def title_block(programme: Programme, clinic: Clinic | None, printed: dt.date | 
     With ``box``, the clinician's block follows (``clinician_box``); without (the referral page), the clinician
     is among the facts.
     """
-    meta = programme.meta
-    facts: list[tuple[str, str]] = []
-    if meta.patient.name:
-        facts.append((_("For"), meta.patient.name))
-    if meta.patient.id:
-        facts.append((_("Patient ID"), meta.patient.id))
-    clinician = meta.clinician or (clinic.clinician if clinic else None)
-    if clinician and not box:
-        facts.append((_("Clinician"), clinician))
-    if start := long_date(meta.start_date):
-        facts.append((_("Starts"), start))
-    if programme.weeks:
-        facts.append((_("Length"), length_words(programme)))
-    if updated := updated_words(programme):
-        facts.append((_("Updated"), updated))
-    if meta.goal:
-        facts.append((_("Your goal"), meta.goal))
-    if printed and printed != meta.start_date:
-        facts.append((_("Printed"), long_date(printed) or ""))
+    facts = title_facts(programme, clinic, printed, name=programme.meta.patient.name, with_clinician=not box)
     title = heading(1, printed_title(programme))
     rows = "".join(el("dt", esc(k)) + el("dd", esc(v)) for k, v in facts)
     block = el("dl", rows, class_="facts") if rows else ""

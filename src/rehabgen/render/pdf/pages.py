@@ -22,17 +22,14 @@ from rehabgen.render.pdf.styles import AMBER, GREEN, GREY, LIGHT, PHASE_TINT, RE
 from rehabgen.render.text import (
     GENERAL_PLAN,
     HOW_TO_USE,
-    NEXT_APPOINTMENT,
     PLACED_ADVICE,
     causes_sentence,
     clinician_heading,
-    length_words,
-    long_date,
     printed_title,
     tier_lead,
     tier_text,
+    title_facts,
     traceability,
-    updated_words,
 )
 from rehabgen.words.labels import CAUSE_INFO, STATUS_LABELS, TAG_LABELS
 
@@ -51,27 +48,16 @@ def title_block(
     s = styles(theme)
     meta = programme.meta
     out: list[Flowable] = [para(printed_title(programme), s["title"])]
-    facts: list[tuple[str, str]] = []
-    if meta.patient.name:
-        facts.append((_("For"), patient_label(meta)))
-    if meta.patient.id:
-        facts.append((_("Patient ID"), meta.patient.id))
-    clinician = meta.clinician or (clinic.clinician if clinic else None)
-    if clinician and not box:
-        facts.append((_("Clinician"), clinician))
-    if start := long_date(meta.start_date):
-        facts.append((_("Starts"), start))
-    if programme.weeks:
-        facts.append((_("Length"), length_words(programme)))
-    if updated := updated_words(programme):
-        facts.append((_("Updated"), updated))
-    if meta.goal:
-        facts.append((_("Your goal"), meta.goal))
-    if box and theme.large and meta.next_appointment:
-        # The block follows the safety net, often on page 2: page 1 still says when the runner is seen next.
-        facts.append((_(NEXT_APPOINTMENT), meta.next_appointment))
-    if printed and printed != meta.start_date:
-        facts.append((_("Printed"), long_date(printed) or ""))
+    # In large print the clinician's block follows the safety net, often on page 2: page 1 still says when
+    # the runner is seen next.
+    facts = title_facts(
+        programme,
+        clinic,
+        printed,
+        name=patient_label(meta),
+        with_clinician=not box,
+        with_appointment=box and theme.large,
+    )
     width = facts_width(theme) if box else theme.frame_width
     table = None
     if facts:
