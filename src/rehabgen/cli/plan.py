@@ -26,6 +26,7 @@ from rehabgen.cli.app import (
     template_dirs,
     write_output,
 )
+from rehabgen.i18n import _f, ngettext, use_language
 from rehabgen.render.registry import FORMATS, OutputFormat, format_for_suffix, format_names
 
 if TYPE_CHECKING:
@@ -141,21 +142,23 @@ def plan(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
     warnings = api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding)
-    _warn(programme, warnings)
-    write_output(target, data)
-    if target is not None:
-        print(str(target))
-        err(f"{programme.status.value}: {_summary(programme)}")
+    with use_language(language):  # what the user reads after the run, in the handout's language
+        _warn(programme, warnings)
+        write_output(target, data)
+        if target is not None:
+            print(str(target))
+            err(f"{programme.status.value}: {_summary(programme)}")
 
 
 def _warn(programme: Programme, render_warnings: list[str]) -> None:
     """The plan's warnings, the adjustments it refused and what the format cannot show, on standard error."""
     for warning in programme.warnings:
-        err(f"warning: {warning.message}")
+        err(_f("warning: {warning}", warning=warning.message))
     for refused in programme.adjustments.refused:
-        err(f"warning: {refused.item}: {refused.message} ({refused.code})")
+        text = f"{refused.item}: {refused.message} ({refused.code})"
+        err(_f("warning: {warning}", warning=text))
     for message in render_warnings:
-        err(f"warning: {message}")
+        err(_f("warning: {warning}", warning=message))
 
 
 def _in_language(
@@ -192,7 +195,13 @@ def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:
 
 
 def _summary(programme: Programme) -> str:
-    """One line for the terminal."""
+    """One line for the terminal, in the current language."""
     if programme.weeks:
-        return f"{len(programme.weeks)}-week programme, {len(programme.exercise_ids())} exercises"
-    return "referral: " + (programme.referral.headline if programme.referral else "")
+        weeks = len(programme.weeks)
+        exercises = len(programme.exercise_ids())
+        return (
+            _f(ngettext("{weeks}-week programme", "{weeks}-week programme", weeks), weeks=weeks)
+            + ", "
+            + _f(ngettext("{count} exercise", "{count} exercises", exercises), count=exercises)
+        )
+    return _f("referral: {headline}", headline=programme.referral.headline if programme.referral else "")
