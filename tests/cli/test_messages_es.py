@@ -101,3 +101,38 @@ def test_batch_with_lang_es_prints_its_summary_and_urgent_rows_in_spanish(tmp_pa
     assert "fila 3: INPUT_ERROR: " in result.stderr  # the row's problem is the validator's, in English
     manifest = (tmp_path / "o" / "manifest.json").read_text(encoding="utf-8")
     assert '"summary": "7 handouts, 2 referrals, 2 rows with errors. Urgent: row 5' in manifest  # data stays English
+
+
+def test_plan_errors_with_lang_es_have_spanish_headers_and_output_rules(tmp_path: Path) -> None:
+    bad = FIXTURES / "profiles" / "many_errors.yaml"
+    result = runner.invoke(app, ["plan", str(bad), "--lang", "es", "-o", str(tmp_path / "x.md")])
+    assert result.exit_code == 1 and result.stderr.startswith("perfil: 14 problemas\n")
+    result = runner.invoke(app, ["plan", str(EXAMPLES / "profile.yaml"), "--lang", "es", "--date", "2027-13-01"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "línea de comandos: 1 problema\n  --date: '2027-13-01' no es una fecha; escríbela como AAAA-MM-DD\n"
+    )
+    missing = tmp_path / "nowhere" / "x.pdf"
+    result = runner.invoke(app, ["plan", str(EXAMPLES / "profile.yaml"), "--lang", "es", "-o", str(missing)])
+    assert result.exit_code == 2
+    assert f"la carpeta {missing.parent} no existe (rehabgen no crea carpetas para -o)" in result.stderr
+    result = runner.invoke(app, ["plan", str(EXAMPLES / "profile.yaml"), "--lang", "es", "-o", str(tmp_path / "x.txt")])
+    assert result.exit_code == 2 and "usa .pdf, .html, .json, .md o .ics, o --format" in result.stderr
+    assert english_words(result.stderr) == set()
+
+
+def test_batch_usage_errors_with_lang_es_are_spanish(tmp_path: Path) -> None:
+    args = ["batch", str(MIXED), "--out", str(tmp_path / "o"), "--format", "doc", "--lang", "es"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "--format: 'doc' no está permitido; usa pdf, html, json, md, ics, varios separados por comas\n"
+    )
+
+
+def test_errors_without_lang_stay_english_even_for_a_spanish_profile(tmp_path: Path) -> None:
+    bad = tmp_path / "malo.yaml"
+    bad.write_text((FIXTURES / "profiles" / "many_errors.yaml").read_text(encoding="utf-8") + "\nlanguage: es\n")
+    result = runner.invoke(app, ["plan", str(bad), "-o", str(tmp_path / "x.md")])
+    assert result.exit_code == 1 and result.stderr.startswith("profile: 14 problems\n")

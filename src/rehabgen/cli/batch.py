@@ -72,7 +72,13 @@ def batch(
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     if not chosen or any(f not in FORMATS for f in chosen):
         allowed = ", ".join(FORMATS)
-        fail(f"--format: '{formats}' is not allowed; use {allowed}, several separated by commas", 2)
+        with use_language(lang):
+            message = _f(
+                "--format: '{name}' is not allowed; use {allowed}, several separated by commas",
+                name=formats,
+                allowed=allowed,
+            )
+        fail(message, 2)
     options = BatchOptions(
         out=out,
         template=template,

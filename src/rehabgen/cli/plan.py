@@ -26,7 +26,7 @@ from rehabgen.cli.app import (
     template_dirs,
     write_output,
 )
-from rehabgen.i18n import _f, ngettext, use_language
+from rehabgen.i18n import _, _f, ngettext, use_language
 from rehabgen.render.registry import FORMATS, OutputFormat, format_for_suffix, format_names
 
 if TYPE_CHECKING:
@@ -122,18 +122,20 @@ def plan(
     from rehabgen.plan.planner import programme_language
     from rehabgen.render.handout import HandoutOptions
 
-    fmt = _chosen_format(output_format, output)
-    template_file = Path(template) if template and Path(template).suffix in (".yaml", ".yml") else None
-    inputs = (profile_path, clinic, template_file)
-    target = output_path(output, fmt.suffixes, f"the {fmt.name} output", inputs=inputs, binary=not fmt.is_text)
-    options = HandoutOptions(page_size.value, large_print, printed_date(date), chosen_layout(layout))
-    chosen = api.load_template(template, folders=template_dirs()) if template else None
-    try:
-        profile = api.read_profile(profile_path)
-    except ProfileError as exc:
-        if fmt.name == "json":
-            print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
-        fail(str(exc))
+    with use_language(lang):  # the command line's errors in --lang: the profile's language is not known yet
+        fmt = _chosen_format(output_format, output)
+        template_file = Path(template) if template and Path(template).suffix in (".yaml", ".yml") else None
+        inputs = (profile_path, clinic, template_file)
+        what = _f("the {format} output", format=fmt.name)
+        target = output_path(output, fmt.suffixes, what, inputs=inputs, binary=not fmt.is_text)
+        options = HandoutOptions(page_size.value, large_print, printed_date(date), chosen_layout(layout))
+        chosen = api.load_template(template, folders=template_dirs()) if template else None
+        try:
+            profile = api.read_profile(profile_path)
+        except ProfileError as exc:
+            if fmt.name == "json":
+                print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
+            fail(str(exc))
     language = programme_language(profile, chosen, lang)
     catalogue, chosen = _in_language(language, catalogue_folders, chosen)
     branding = api.load_clinic(clinic) if clinic else None
@@ -182,15 +184,21 @@ def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:
     if name is not None:
         found = FORMATS.get(name.strip().lower())
         if found is None:
-            fail(f"--format: '{name}' is not allowed; use {format_names()}", 2)
+            fail(_f("--format: '{name}' is not allowed; use {allowed}", name=name, allowed=format_names()), 2)
         return found
     if output is None or str(output) == "-":
         return FORMATS["md"]
     found = format_for_suffix(output.suffix)
     if found is None:
         suffixes = [f.suffix for f in FORMATS.values()]
-        allowed = ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
-        fail(f"-o {output}: cannot tell the format from '{output.suffix}'; use {allowed}, or --format", 2)
+        allowed = ", ".join(suffixes[:-1]) + _(" or ") + suffixes[-1]
+        message = _f(
+            "-o {output}: cannot tell the format from '{suffix}'; use {allowed}, or --format",
+            output=output,
+            suffix=output.suffix,
+            allowed=allowed,
+        )
+        fail(message, 2)
     return found
 
 
