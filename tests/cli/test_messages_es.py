@@ -7,7 +7,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from rehabgen.batch import capped_jobs, default_jobs
+from rehabgen.batch.entries import Note
 from rehabgen.cli.app import app
+from rehabgen.i18n import _f, use_language
 from tests.conftest import EXAMPLES, FIXTURES
 
 runner = CliRunner()
@@ -136,3 +139,13 @@ def test_errors_without_lang_stay_english_even_for_a_spanish_profile(tmp_path: P
     bad.write_text((FIXTURES / "profiles" / "many_errors.yaml").read_text(encoding="utf-8") + "\nlanguage: es\n")
     result = runner.invoke(app, ["plan", str(bad), "-o", str(tmp_path / "x.md")])
     assert result.exit_code == 1 and result.stderr.startswith("profile: 14 problems\n")
+
+
+def test_a_batch_note_is_english_in_the_manifest_and_spanish_when_printed_in_spanish() -> None:
+    cpus = default_jobs()
+    note = capped_jobs(300, 3)[1][0]
+    assert note == f"--jobs 300 capped to {min(3, cpus)} ({cpus} CPUs, 3 rows)"  # the manifest's text
+    assert isinstance(note, Note)
+    with use_language("es"):
+        assert note.translated() == f"--jobs 300 reducido a {min(3, cpus)} ({cpus} procesadores, 3 filas)"
+        assert _f("note: {note}", note=note.translated()).startswith("nota: --jobs 300 reducido a ")

@@ -88,6 +88,24 @@ class Entry:
         return _f("row {row}", row=self.row) + (f" ({names})" if names else "")
 
 
+class Note(str):
+    """A note of a run: the English text as a ``str`` (what the manifest records) and its message for ``translated``."""
+
+    message: str
+    values: dict[str, object]
+
+    def __new__(cls, message: str, **values: object) -> Note:
+        """``message`` (marked ``N_``) with ``values`` in its ``{placeholders}``."""
+        note = super().__new__(cls, message.format(**values))
+        note.message = message
+        note.values = values
+        return note
+
+    def translated(self) -> str:
+        """The note in the current language."""
+        return _f(self.message, **self.values)
+
+
 @dataclass
 class BatchResult:
     """Every entry, in row order, the notes of the run, and the counts for the summary line."""

@@ -104,8 +104,10 @@ def batch(
 
 def _report(result: BatchResult, out: Path) -> None:
     """The notes, the failed and urgent rows and the summary on standard error, in the current language."""
+    from rehabgen.batch.entries import Note
+
     for note in result.notes:
-        err(_f("note: {note}", note=note))
+        err(_f("note: {note}", note=note.translated() if isinstance(note, Note) else note))
     for entry in result.entries:
         if entry.failed:
             first = entry.errors[0] if entry.errors else {}
