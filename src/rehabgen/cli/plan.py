@@ -147,9 +147,14 @@ def plan(
     with use_language(language):  # what the user reads after the run, in the handout's language
         _warn(programme, warnings)
         write_output(target, data)
-        if target is not None:
-            print(str(target))
-            err(f"{programme.status.value}: {_summary(programme)}")
+        _report(programme, target)
+
+
+def _report(programme: Programme, target: Path | None) -> None:
+    """The file written (standard output) and the run's outcome (standard error), in the current language."""
+    if target is not None:
+        print(str(target))
+        err(f"{programme.status.value}: {_summary(programme)}")
 
 
 def _warn(programme: Programme, render_warnings: list[str]) -> None:
