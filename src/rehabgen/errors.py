@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rehabgen.i18n import N_, _, _f, ngettext
+
 EXIT_OK = 0
 """A programme, a referral or a clean validation was produced."""
 EXIT_INPUT = 1
@@ -74,16 +76,17 @@ class RehabgenError(Exception):
 class InputError(RehabgenError):
     """User data that cannot be used; ``problems`` lists every defect found, not just the first."""
 
-    what = "input"
+    what = N_("input")
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         super().__init__(self.problems)
 
     def __str__(self) -> str:
+        """``profile: 2 problems`` and a line per problem; the header in the current language."""
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{self.what}: {count} {noun}"]
+        problems = _f(ngettext("{count} problem", "{count} problems", count), count=count)
+        lines = [f"{_(self.what)}: {problems}"]
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)
 
@@ -100,37 +103,37 @@ class InputError(RehabgenError):
 class CatalogueError(InputError):
     """The exercise catalogue has defects."""
 
-    what = "exercise catalogue"
+    what = N_("exercise catalogue")
 
 
 class ProfileError(InputError):
     """An intake profile has defects."""
 
-    what = "profile"
+    what = N_("profile")
 
 
 class TemplateError(InputError):
     """A programme template has defects."""
 
-    what = "programme template"
+    what = N_("programme template")
 
 
 class ClinicError(InputError):
     """A clinic branding file has defects."""
 
-    what = "clinic file"
+    what = N_("clinic file")
 
 
 class TranslationError(InputError):
     """The catalogue's or the templates' translation into a language has defects, or is incomplete."""
 
-    what = "translation"
+    what = N_("translation")
 
 
 class RosterError(InputError):
     """A batch roster cannot be read at all (a single bad row is reported in the manifest instead)."""
 
-    what = "roster"
+    what = N_("roster")
 
 
 class UsageError(InputError):
@@ -139,7 +142,7 @@ class UsageError(InputError):
     The CLI exits 2 for it; bad input *files* (missing, unreadable, invalid) are the other InputErrors (exit 1).
     """
 
-    what = "command line"
+    what = N_("command line")
 
 
 class UnknownTemplateError(TemplateError, UsageError):

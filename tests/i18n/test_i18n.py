@@ -71,7 +71,7 @@ def test_plan_lang_es_prints_the_handout_in_spanish(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "## Tu plan de un vistazo" in text and "## Semana 1: Proteger y calmar" in text
     assert "Plancha lateral" in text and "Your plan" not in text
-    assert "warning: Tu objetivo" in result.stderr
+    assert "aviso: Tu objetivo" in result.stderr
 
 
 def test_an_unknown_lang_is_a_usage_error() -> None:

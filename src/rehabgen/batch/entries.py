@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rehabgen.i18n import _f, ngettext
 from rehabgen.io.cache import Cache
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.template import HandoutLayout, Template
@@ -84,7 +85,25 @@ class Entry:
     def who(self) -> str:
         """``row 5 (P-0105, Jane Doe)``: how a summary names the row."""
         names = ", ".join(x for x in (self.patient_id, self.patient_name) if x)
-        return f"row {self.row}" + (f" ({names})" if names else "")
+        return _f("row {row}", row=self.row) + (f" ({names})" if names else "")
+
+
+class Note(str):
+    """A note of a run: the English text as a ``str`` (what the manifest records) and its message for ``translated``."""
+
+    message: str
+    values: dict[str, object]
+
+    def __new__(cls, message: str, **values: object) -> Note:
+        """``message`` (marked ``N_``) with ``values`` in its ``{placeholders}``."""
+        note = super().__new__(cls, message.format(**values))
+        note.message = message
+        note.values = values
+        return note
+
+    def translated(self) -> str:
+        """The note in the current language."""
+        return _f(self.message, **self.values)
 
 
 @dataclass
@@ -112,6 +131,9 @@ class BatchResult:
     def summary(self) -> str:
         """E.g. "48 handouts, 2 referrals, 3 rows with errors. Urgent: row 5 (P-5, Jo Bloggs): EMERGENCY_REFERRAL".
 
+        In the current language (``rehabgen.i18n.use_language``): the manifest's is English, the CLI prints
+        it in ``--lang``.
+
         Rows whose files were kept from an earlier run count by their status like the others, and every
         urgent referral is named, on every run.
         """
@@ -120,13 +142,20 @@ class BatchResult:
         referrals = sum(e.is_referral for e in done)
         kept = sum(bool(e.skipped) for e in done)
         parts = [
-            f"{handouts} handout{'s' * (handouts != 1)}",
-            f"{referrals} referral{'s' * (referrals != 1)}",
-            f"{self.failed} row{'s' * (self.failed != 1)} with errors",
+            _f(ngettext("{count} handout", "{count} handouts", handouts), count=handouts),
+            _f(ngettext("{count} referral", "{count} referrals", referrals), count=referrals),
+            _f(ngettext("{count} row with errors", "{count} rows with errors", self.failed), count=self.failed),
         ]
         text = ", ".join(parts)
         if kept:
-            text += f"; {kept} row{'s' * (kept != 1)} kept files from an earlier run (--force replaces them)"
+            text += "; " + _f(
+                ngettext(
+                    "{count} row kept files from an earlier run (--force replaces them)",
+                    "{count} rows kept files from an earlier run (--force replaces them)",
+                    kept,
+                ),
+                count=kept,
+            )
         if self.urgent:
-            text += ". Urgent: " + "; ".join(f"{e.who()}: {e.status}" for e in self.urgent)
+            text += _f(". Urgent: {rows}", rows="; ".join(f"{e.who()}: {e.status}" for e in self.urgent))
         return text

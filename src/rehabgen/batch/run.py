@@ -21,10 +21,11 @@ from pathlib import Path
 
 from rehabgen import api
 from rehabgen.batch import rows as row_work
-from rehabgen.batch.entries import BatchOptions, BatchResult, Entry
+from rehabgen.batch.entries import BatchOptions, BatchResult, Entry, Note
 from rehabgen.batch.folder import Manifest, OutFolder
 from rehabgen.batch.names import UniqueNames, base_name, check_pattern
 from rehabgen.errors import InputError
+from rehabgen.i18n import N_
 from rehabgen.io.roster import RosterRow, read_roster
 from rehabgen.model.clinic import Clinic
 from rehabgen.model.template import Template
@@ -110,7 +111,8 @@ def capped_jobs(requested: int | None, rows: int) -> tuple[int, list[str]]:
     cpus = default_jobs()
     jobs = max(1, min(cpus if requested is None else requested, cpus, rows or 1))
     if requested is not None and jobs < requested:
-        return jobs, [f"--jobs {requested} capped to {jobs} ({cpus} CPUs, {rows} rows)"]
+        message = N_("--jobs {requested} capped to {jobs} ({cpus} CPUs, {rows} rows)")
+        return jobs, [Note(message, requested=requested, jobs=jobs, cpus=cpus, rows=rows)]
     return jobs, []
 
 

@@ -133,20 +133,31 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def guarded(func: F) -> F:
-    """Turn rehabgen's own errors into a clear message and exit code, and bugs into exit 3."""
+    """Turn rehabgen's own errors into a clear message and exit code, and bugs into exit 3.
+
+    A command with a ``lang`` parameter (``--lang``) gets its errors' headers (``profile: 1 problem``,
+    ``command line: 1 problem``) in that language. Without ``--lang`` they are English, even for a profile
+    that names its language: an error may be found before the profile is read, or be that it cannot be read,
+    so its language cannot be known when the error is.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from rehabgen.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_USAGE, RehabgenError, UsageError
+        from rehabgen.i18n import use_language
 
+        lang = kwargs.get("lang")
+        language = lang if isinstance(lang, str) else None
         try:
             return func(*args, **kwargs)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except UsageError as exc:
-            fail(str(exc), EXIT_USAGE)
+            with use_language(language):
+                fail(str(exc), EXIT_USAGE)
         except RehabgenError as exc:
-            fail(str(exc), EXIT_INPUT)
+            with use_language(language):
+                fail(str(exc), EXIT_INPUT)
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except BrokenPipeError:
@@ -216,25 +227,48 @@ def output_path(
     error (exit 2), found before any work is done.
     """
     from rehabgen.errors import Problem, UsageError
+    from rehabgen.i18n import _, _f
 
     def refuse(message: str) -> UsageError:
         return UsageError([Problem(message, path=(option,))])
 
     if output is None or str(output) == "-":
         if binary and sys.stdout.isatty():
-            raise refuse(f"{what} is not written to a terminal: name a file (-o x{suffixes[0]}) or redirect")
+            example = f"-o x{suffixes[0]}"
+            raise refuse(
+                _f(
+                    "{what} is not written to a terminal: name a file ({example}) or redirect",
+                    what=what,
+                    example=example,
+                )
+            )
         return None
     if output.suffix.lower() not in suffixes:
-        allowed = " or ".join(suffixes)
-        raise refuse(f"{output}: {what} is written to a file ending in {allowed}, not '{output.suffix or 'nothing'}'")
+        allowed = _(" or ").join(suffixes)
+        found = output.suffix or _("nothing")
+        raise refuse(
+            _f(
+                "{output}: {what} is written to a file ending in {allowed}, not '{found}'",
+                output=output,
+                what=what,
+                allowed=allowed,
+                found=found,
+            )
+        )
     folder = output.parent
     if not folder.is_dir():
-        raise refuse(f"{output}: the folder {folder} does not exist (rehabgen creates no folders for -o)")
+        raise refuse(
+            _f(
+                "{output}: the folder {folder} does not exist (rehabgen creates no folders for -o)",
+                output=output,
+                folder=folder,
+            )
+        )
     if output.is_dir():
-        raise refuse(f"{output} is a folder; name a file in it")
+        raise refuse(_f("{output} is a folder; name a file in it", output=output))
     for given in inputs:
         if given is not None and _same_file(output, given):
-            raise refuse(f"{output} is an input file of this command; writing there would destroy it")
+            raise refuse(_f("{output} is an input file of this command; writing there would destroy it", output=output))
     return output
 
 
@@ -284,6 +318,7 @@ def table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
 def printed_date(value: str | None) -> dt.date | None:
     """``--date`` as a date; a bad date is a usage error named by its option."""
     from rehabgen.errors import Problem, UsageError
+    from rehabgen.i18n import _f
     from rehabgen.model.profile import in_date_window
 
     if value is None:
@@ -291,5 +326,7 @@ def printed_date(value: str | None) -> dt.date | None:
     try:
         return in_date_window(dt.date.fromisoformat(value))
     except ValueError as exc:
-        reason = str(exc) if "between" in str(exc) else f"'{value}' is not a date; write it as YYYY-MM-DD"
+        reason = (
+            str(exc) if "between" in str(exc) else _f("'{value}' is not a date; write it as YYYY-MM-DD", value=value)
+        )
         raise UsageError([Problem(reason, path=("--date",))]) from None

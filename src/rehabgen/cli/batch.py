@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -22,7 +22,11 @@ from rehabgen.cli.app import (
     template_dirs,
 )
 from rehabgen.cli.plan import LAYOUT_HELP, Layout, PageSize, chosen_layout
+from rehabgen.i18n import _, _f, ngettext, use_language
 from rehabgen.render.registry import FORMATS
+
+if TYPE_CHECKING:
+    from rehabgen.batch import BatchResult
 
 
 @app.command()
@@ -68,7 +72,13 @@ def batch(
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     if not chosen or any(f not in FORMATS for f in chosen):
         allowed = ", ".join(FORMATS)
-        fail(f"--format: '{formats}' is not allowed; use {allowed}, several separated by commas", 2)
+        with use_language(lang):
+            message = _f(
+                "--format: '{name}' is not allowed; use {allowed}, several separated by commas",
+                name=formats,
+                allowed=allowed,
+            )
+        fail(message, 2)
     options = BatchOptions(
         out=out,
         template=template,
@@ -88,18 +98,38 @@ def batch(
     )
     with _progress(quiet) as (update, set_total):
         result = run_batch(roster, options, progress=update, total=set_total)
+    with use_language(lang):  # what the user reads after the run, in --lang (rows may differ: no one language)
+        _report(result, out)
+
+
+def _report(result: BatchResult, out: Path) -> None:
+    """The notes, the failed and urgent rows and the summary on standard error, in the current language."""
+    from rehabgen.batch.entries import Note
+
     for note in result.notes:
-        err(f"note: {note}")
+        err(_f("note: {note}", note=note.translated() if isinstance(note, Note) else note))
     for entry in result.entries:
         if entry.failed:
             first = entry.errors[0] if entry.errors else {}
-            err(f"row {entry.row}: {entry.status}: {first.get('path', '')}: {first.get('message', '')}")
+            where = f"{entry.status}: {first.get('path', '')}: {first.get('message', '')}"
+            err(_f("row {row}", row=entry.row) + f": {where}")
     for entry in result.urgent:
-        err(f"{entry.who()}: {entry.status}: the handout says what to do today; make sure the patient gets it")
+        message = _("the handout says what to do today; make sure the patient gets it")
+        err(f"{entry.who()}: {entry.status}: {message}")
     print(str(out / "manifest.json"))
     err(result.summary())
     if result.internal:
-        fail(f"{result.internal} row(s) met a bug in rehabgen: please report it with the manifest's message", 3)
+        fail(
+            _f(
+                ngettext(
+                    "{count} row(s) met a bug in rehabgen: please report it with the manifest's message",
+                    "{count} row(s) met a bug in rehabgen: please report it with the manifest's message",
+                    result.internal,
+                ),
+                count=result.internal,
+            ),
+            3,
+        )
     if result.failed:
         raise typer.Exit(1)
 

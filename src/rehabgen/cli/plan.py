@@ -26,6 +26,7 @@ from rehabgen.cli.app import (
     template_dirs,
     write_output,
 )
+from rehabgen.i18n import _, _f, ngettext, use_language
 from rehabgen.render.registry import FORMATS, OutputFormat, format_for_suffix, format_names
 
 if TYPE_CHECKING:
@@ -121,18 +122,20 @@ def plan(
     from rehabgen.plan.planner import programme_language
     from rehabgen.render.handout import HandoutOptions
 
-    fmt = _chosen_format(output_format, output)
-    template_file = Path(template) if template and Path(template).suffix in (".yaml", ".yml") else None
-    inputs = (profile_path, clinic, template_file)
-    target = output_path(output, fmt.suffixes, f"the {fmt.name} output", inputs=inputs, binary=not fmt.is_text)
-    options = HandoutOptions(page_size.value, large_print, printed_date(date), chosen_layout(layout))
-    chosen = api.load_template(template, folders=template_dirs()) if template else None
-    try:
-        profile = api.read_profile(profile_path)
-    except ProfileError as exc:
-        if fmt.name == "json":
-            print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
-        fail(str(exc))
+    with use_language(lang):  # the command line's errors in --lang: the profile's language is not known yet
+        fmt = _chosen_format(output_format, output)
+        template_file = Path(template) if template and Path(template).suffix in (".yaml", ".yml") else None
+        inputs = (profile_path, clinic, template_file)
+        what = _f("the {format} output", format=fmt.name)
+        target = output_path(output, fmt.suffixes, what, inputs=inputs, binary=not fmt.is_text)
+        options = HandoutOptions(page_size.value, large_print, printed_date(date), chosen_layout(layout))
+        chosen = api.load_template(template, folders=template_dirs()) if template else None
+        try:
+            profile = api.read_profile(profile_path)
+        except ProfileError as exc:
+            if fmt.name == "json":
+                print(json.dumps(exc.document(), indent=2, ensure_ascii=False))
+            fail(str(exc))
     language = programme_language(profile, chosen, lang)
     catalogue, chosen = _in_language(language, catalogue_folders, chosen)
     branding = api.load_clinic(clinic) if clinic else None
@@ -141,8 +144,14 @@ def plan(
         programme, catalogue, fmt.name, template=chosen, clinic=branding, options=options, cache=cache() or False
     )
     warnings = api.render_warnings(programme, catalogue, fmt.name, template=chosen, clinic=branding)
-    _warn(programme, warnings)
-    write_output(target, data)
+    with use_language(language):  # what the user reads after the run, in the handout's language
+        _warn(programme, warnings)
+        write_output(target, data)
+        _report(programme, target)
+
+
+def _report(programme: Programme, target: Path | None) -> None:
+    """The file written (standard output) and the run's outcome (standard error), in the current language."""
     if target is not None:
         print(str(target))
         err(f"{programme.status.value}: {_summary(programme)}")
@@ -151,11 +160,12 @@ def plan(
 def _warn(programme: Programme, render_warnings: list[str]) -> None:
     """The plan's warnings, the adjustments it refused and what the format cannot show, on standard error."""
     for warning in programme.warnings:
-        err(f"warning: {warning.message}")
+        err(_f("warning: {warning}", warning=warning.message))
     for refused in programme.adjustments.refused:
-        err(f"warning: {refused.item}: {refused.message} ({refused.code})")
+        text = f"{refused.item}: {refused.message} ({refused.code})"
+        err(_f("warning: {warning}", warning=text))
     for message in render_warnings:
-        err(f"warning: {message}")
+        err(_f("warning: {warning}", warning=message))
 
 
 def _in_language(
@@ -179,20 +189,32 @@ def _chosen_format(name: str | None, output: Path | None) -> OutputFormat:
     if name is not None:
         found = FORMATS.get(name.strip().lower())
         if found is None:
-            fail(f"--format: '{name}' is not allowed; use {format_names()}", 2)
+            fail(_f("--format: '{name}' is not allowed; use {allowed}", name=name, allowed=format_names()), 2)
         return found
     if output is None or str(output) == "-":
         return FORMATS["md"]
     found = format_for_suffix(output.suffix)
     if found is None:
         suffixes = [f.suffix for f in FORMATS.values()]
-        allowed = ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
-        fail(f"-o {output}: cannot tell the format from '{output.suffix}'; use {allowed}, or --format", 2)
+        allowed = ", ".join(suffixes[:-1]) + _(" or ") + suffixes[-1]
+        message = _f(
+            "-o {output}: cannot tell the format from '{suffix}'; use {allowed}, or --format",
+            output=output,
+            suffix=output.suffix,
+            allowed=allowed,
+        )
+        fail(message, 2)
     return found
 
 
 def _summary(programme: Programme) -> str:
-    """One line for the terminal."""
+    """One line for the terminal, in the current language."""
     if programme.weeks:
-        return f"{len(programme.weeks)}-week programme, {len(programme.exercise_ids())} exercises"
-    return "referral: " + (programme.referral.headline if programme.referral else "")
+        weeks = len(programme.weeks)
+        exercises = len(programme.exercise_ids())
+        return (
+            _f(ngettext("{weeks}-week programme", "{weeks}-week programme", weeks), weeks=weeks)
+            + ", "
+            + _f(ngettext("{count} exercise", "{count} exercises", exercises), count=exercises)
+        )
+    return _f("referral: {headline}", headline=programme.referral.headline if programme.referral else "")

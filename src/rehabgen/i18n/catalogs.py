@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from rehabgen.i18n import DOMAIN, LOCALE_DIR, SOURCE_LANGUAGE, languages, po_path
+from rehabgen.i18n import DOMAIN, LOCALE_DIR, SOURCE_LANGUAGE, catalogue_languages, po_path
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "_f": None, "N_": None, "ngettext": (1, 2)}
@@ -106,7 +106,7 @@ def update(languages_to_update: list[str] | None = None) -> list[Path]:
     POT_PATH.parent.mkdir(parents=True, exist_ok=True)
     POT_PATH.write_bytes(pot_text(template))
     written = [POT_PATH]
-    for language in languages_to_update or [c for c in languages() if c != SOURCE_LANGUAGE]:
+    for language in languages_to_update or list(catalogue_languages()):
         path = po_path(language)
         new = Catalog(locale=language, domain=DOMAIN, **_HEADER)  # type: ignore[arg-type]
         catalog = read(language) if path.is_file() else new

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from rehabgen.errors import Problem, UsageError
-from rehabgen.i18n import use_language
+from rehabgen.i18n import _, use_language
 
 if TYPE_CHECKING:  # the table is read by ``--help``: it imports nothing heavy
     from rehabgen.io.cache import Cache
@@ -110,7 +110,7 @@ FORMATS: dict[str, OutputFormat] = {
 def format_names() -> str:
     """``pdf, html, json, md or ics``: the names for a message."""
     names = list(FORMATS)
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    return ", ".join(names[:-1]) + _(" or ") + names[-1]
 
 
 def get_format(name: str) -> OutputFormat:
