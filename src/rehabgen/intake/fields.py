@@ -13,18 +13,8 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from rehabgen.model.base import model_in
 from rehabgen.model.profile import Profile
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
 
 NOT_ASKED = frozenset({"adjustments"})
 """Profile sections that are no intake answer: the clinician's changes to a plan, made at a visit."""
@@ -39,7 +29,7 @@ def profile_fields() -> dict[str, FieldInfo]:
         for name, info in model.model_fields.items():
             if not prefix and name in NOT_ASKED:
                 continue
-            inner = _model_in(info.annotation)
+            inner = model_in(info.annotation)
             if inner is not None:
                 walk(inner, f"{prefix}{name}.")
             else:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from rehabgen.errors import InputError, Problem
 from rehabgen.io.limits import MAX_PROBLEMS
 from rehabgen.io.reader import locate, read_yaml
+from rehabgen.model.base import model_in
 from rehabgen.model.text import describe, escape_unsafe, first_unsafe
 
 M = TypeVar("M", bound=BaseModel)
@@ -87,19 +88,9 @@ def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
         fields = getattr(current, "model_fields", None)
         if not fields or part not in fields:
             return []
-        current = _model_in(fields[part].annotation)
+        current = model_in(fields[part].annotation)
     fields = getattr(current, "model_fields", None)
     return list(fields) if fields else []
-
-
-def _model_in(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,6 +17,17 @@ def unique(items: list[T]) -> list[T]:
             raise ValueError(f"'{item}' is listed twice")
         seen.add(item)
     return items
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field's annotation holds, through Optional, lists and other generics (None for plain values)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 class StrictModel(BaseModel):
